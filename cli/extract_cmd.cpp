@@ -1,0 +1,69 @@
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+
+#include "cli/commands.h"
+#include "cli/inputs.h"
+#include "extract/pipeline.h"
+#include "graph/json.h"
+
+namespace newsgraph::cli {
+
+int RunExtract(const GlobalOptions& g, const Args& args) {
+  bool with_text = false;
+  std::vector<std::string> paths;
+  for (const std::string& a : args) {
+    if (a == "--with-text") with_text = true;
+    else if (a == "--help") {
+      std::puts("usage: newsgraph extract [--with-text] PATH...\n"
+                "Prints one JSON object per article (SPEC schema); nothing is stored.");
+      return kExitOk;
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      std::fprintf(stderr, "newsgraph extract: unknown option '%s'\n", a.c_str());
+      return kExitUsage;
+    } else paths.push_back(a);
+  }
+  if (paths.empty()) {
+    std::fputs("newsgraph extract: no input; give files, folders or - for stdin\n", stderr);
+    return kExitUsage;
+  }
+  auto pipeline = Pipeline::Create({g.data_dir});
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "newsgraph: %s\n", pipeline.status().message().c_str());
+    return kExitUsage;
+  }
+  int rc = kExitOk;
+  for (const InputFile& in : ExpandInputs(paths)) {
+    if (!in.error.empty()) {
+      std::fprintf(stderr, "%s: %s\n", in.path.c_str(), in.error.c_str());
+      rc = kExitSomeFailed;
+      continue;
+    }
+    Result<std::string> bytes = in.path == "-"
+        ? Result<std::string>(std::string(std::istreambuf_iterator<char>(std::cin), {}))
+        : ReadFileBytes(in.path);
+    if (!bytes.ok()) {
+      std::fprintf(stderr, "%s: %s\n", in.path.c_str(), bytes.status().message().c_str());
+      rc = kExitSomeFailed;
+      continue;
+    }
+    std::vector<std::string> warnings;
+    auto extractions = (*pipeline)->ExtractBytes(in.path, *bytes, &warnings);
+    for (const std::string& w : warnings) std::fprintf(stderr, "%s: %s\n", in.path.c_str(), w.c_str());
+    if (!warnings.empty()) rc = kExitSomeFailed;
+    if (!extractions.ok()) {
+      std::fprintf(stderr, "%s: %s\n", in.path.c_str(), extractions.status().message().c_str());
+      rc = kExitSomeFailed;
+      continue;
+    }
+    for (const Extraction& x : *extractions) {
+      std::string line = ToJsonLine(ExtractionToJson(x, with_text));
+      line += '\n';
+      std::fwrite(line.data(), 1, line.size(), stdout);
+    }
+  }
+  std::fflush(stdout);
+  return rc;
+}
+
+}  // namespace newsgraph::cli

@@ -1,0 +1,100 @@
+// Store: the embedded SQLite database that keeps every ingested document and
+// its facts between runs (SPEC `--db PATH`).
+//
+// Schema (see store.cpp for the DDL): sources (file path -> content hash,
+// extractor version), documents, entities, entity_aliases, mentions, figures,
+// relations, conflicts. Every fact keeps its provenance (document, offsets,
+// sentence). WAL mode with a busy timeout, so a reader and a writer, or two
+// writers, can work on one store at once.
+//
+// Each Put is one transaction: a crash never leaves half a document.
+// Text from users (names, queries) only ever reaches SQLite as bound
+// parameters.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "graph/model.h"
+
+struct sqlite3;
+
+namespace newsgraph {
+
+enum class PutOutcome { kAdded, kReplaced, kUnchanged };
+
+// A conflict between two figures, as stored (CONFLICTS_WITH edges).
+struct StoredConflict {
+  long long figure_a = 0;
+  long long figure_b = 0;
+  std::string severity;  // conflict | warning
+  std::string reason;
+};
+
+// A stored figure with its row id and document.
+struct StoredFigure {
+  long long id = 0;
+  std::string doc_id;
+  Figure figure;
+};
+
+struct StoredRelation {
+  long long id = 0;
+  std::string doc_id;
+  Relation relation;
+};
+
+// Everything in the store, for building the graph view.
+struct GraphData {
+  std::vector<Document> documents;            // text not loaded
+  std::vector<Entity> entities;               // global: id, type, name, aliases
+  std::vector<std::pair<std::string, std::string>> mentions;  // (doc id, entity id), distinct
+  std::vector<StoredFigure> figures;
+  std::vector<StoredRelation> relations;
+  std::vector<StoredConflict> conflicts;
+};
+
+class Store {
+ public:
+  // Opens (creating if needed, unless read_only) the store at `path`.
+  // Errors name the path and the reason ("directory does not exist",
+  // "read-only", "not a newsgraph store").
+  static Result<std::unique_ptr<Store>> Open(const std::string& path, bool read_only = false);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  // True if `path` was ingested with exactly these source bytes (hash) and
+  // the current extractor version: nothing to redo.
+  bool SourceUnchanged(const std::string& path, uint64_t content_hash, const std::string& version);
+  // Records that `path` with `content_hash` has been ingested.
+  Status MarkSource(const std::string& path, uint64_t content_hash, const std::string& version);
+
+  // Stores one document and its facts in one transaction. A document with
+  // the same identity and content hash is left alone (kUnchanged); with the
+  // same identity and another hash its old facts are replaced (kReplaced).
+  Result<PutOutcome> Put(const Extraction& extraction, const std::string& version);
+
+  // Loads everything (documents without their text).
+  Result<GraphData> Load();
+
+  // Replaces all stored conflicts.
+  Status ReplaceConflicts(const std::vector<StoredConflict>& conflicts);
+
+  // Counts for summaries.
+  struct Counts {
+    long long documents = 0, entities = 0, mentions = 0, figures = 0, relations = 0,
+              conflicts = 0;
+  };
+  Result<Counts> CountAll();
+
+  sqlite3* handle() { return db_; }  // for the query engine's read-only use
+
+ private:
+  explicit Store(sqlite3* db) : db_(db) {}
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace newsgraph
