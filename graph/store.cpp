@@ -1,15 +1,409 @@
-// STUB: replaced by the SQLite store.
 #include "graph/store.h"
 
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+#include "common/hash.h"
+#include "graph/sqlite_util.h"
+
 namespace newsgraph {
-Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool) {
-  return Status::Error(path + ": store not implemented yet");
+
+namespace {
+
+constexpr const char* kSchemaVersion = "1";
+
+constexpr const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources(
+  path TEXT PRIMARY KEY, content_hash TEXT NOT NULL, version TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents(
+  id TEXT PRIMARY KEY, identity TEXT NOT NULL UNIQUE, path TEXT, format TEXT NOT NULL,
+  title TEXT, url TEXT, publisher TEXT, published TEXT,
+  content_hash TEXT NOT NULL, version TEXT NOT NULL, text TEXT NOT NULL,
+  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));
+CREATE TABLE IF NOT EXISTS entities(
+  id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entity_aliases(
+  entity_id TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY(entity_id, alias)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_aliases_alias ON entity_aliases(alias COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS mentions(
+  doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  entity_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE TABLE IF NOT EXISTS figures(
+  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
+  value REAL NOT NULL, value_max REAL, unit TEXT NOT NULL, qualifier TEXT NOT NULL,
+  metric TEXT NOT NULL, subject TEXT, period TEXT, kind TEXT NOT NULL, policy TEXT);
+CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id);
+CREATE INDEX IF NOT EXISTS figures_metric ON figures(metric);
+CREATE TABLE IF NOT EXISTS relations(
+  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  subject TEXT NOT NULL, predicate TEXT NOT NULL, object TEXT NOT NULL,
+  sentence TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS relations_doc ON relations(doc_id);
+CREATE TABLE IF NOT EXISTS conflicts(
+  figure_a INTEGER NOT NULL REFERENCES figures(id) ON DELETE CASCADE,
+  figure_b INTEGER NOT NULL REFERENCES figures(id) ON DELETE CASCADE,
+  severity TEXT NOT NULL, reason TEXT NOT NULL);
+)SQL";
+
+std::string DirOf(const std::string& path) {
+  std::filesystem::path p(path);
+  std::string dir = p.parent_path().string();
+  return dir.empty() ? "." : dir;
 }
-Store::~Store() = default;
-bool Store::SourceUnchanged(const std::string&, uint64_t, const std::string&) { return false; }
-Status Store::MarkSource(const std::string&, uint64_t, const std::string&) { return Status::OK(); }
-Result<PutOutcome> Store::Put(const Extraction&, const std::string&) { return Status::Error("no store"); }
-Result<GraphData> Store::Load() { return Status::Error("no store"); }
-Status Store::ReplaceConflicts(const std::vector<StoredConflict>&) { return Status::OK(); }
-Result<Store::Counts> Store::CountAll() { return Status::Error("no store"); }
+
+}  // namespace
+
+struct Store::Statements {
+  explicit Statements(sqlite3* db)
+      : find_doc(db, "SELECT id, content_hash, version FROM documents WHERE identity = ?1"),
+        doc_entities(db, "SELECT DISTINCT entity_id FROM mentions WHERE doc_id = ?1"),
+        delete_doc(db, "DELETE FROM documents WHERE id = ?1"),
+        gc_entity(db,
+                  "DELETE FROM entities WHERE id = ?1 AND NOT EXISTS "
+                  "(SELECT 1 FROM mentions WHERE entity_id = ?1)"),
+        gc_aliases(db,
+                   "DELETE FROM entity_aliases WHERE entity_id = ?1 AND NOT EXISTS "
+                   "(SELECT 1 FROM entities WHERE id = ?1)"),
+        insert_doc(db,
+                   "INSERT INTO documents(id, identity, path, format, title, url, publisher, "
+                   "published, content_hash, version, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"),
+        insert_entity(db, "INSERT OR IGNORE INTO entities(id, type, name) VALUES (?1, ?2, ?3)"),
+        insert_alias(db, "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES (?1, ?2)"),
+        insert_mention(db,
+                       "INSERT INTO mentions(doc_id, entity_id, start, end, text) VALUES (?1,?2,?3,?4,?5)"),
+        insert_figure(db,
+                      "INSERT INTO figures(doc_id, start, end, text, sentence, value, value_max, unit, "
+                      "qualifier, metric, subject, period, kind, policy) "
+                      "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
+        insert_relation(db,
+                        "INSERT INTO relations(doc_id, subject, predicate, object, sentence, start, end) "
+                        "VALUES (?1,?2,?3,?4,?5,?6,?7)"),
+        find_source(db, "SELECT content_hash, version FROM sources WHERE path = ?1"),
+        upsert_source(db,
+                      "INSERT INTO sources(path, content_hash, version) VALUES (?1,?2,?3) "
+                      "ON CONFLICT(path) DO UPDATE SET content_hash = ?2, version = ?3") {}
+
+  Status FirstError() const {
+    for (const Statement* s : {&find_doc, &doc_entities, &delete_doc, &gc_entity, &gc_aliases,
+                               &insert_doc, &insert_entity, &insert_alias, &insert_mention,
+                               &insert_figure, &insert_relation, &find_source, &upsert_source})
+      if (!s->ok()) return s->status();
+    return Status::OK();
+  }
+
+  Statement find_doc, doc_entities, delete_doc, gc_entity, gc_aliases, insert_doc, insert_entity,
+      insert_alias, insert_mention, insert_figure, insert_relation, find_source, upsert_source;
+};
+
+Store::Store(sqlite3* db) : db_(db) {}
+
+Store::~Store() {
+  st_.reset();  // statements before the connection
+  if (db_) sqlite3_close_v2(db_);
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_only) {
+  struct stat st;
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) return Status::Error(path + ": is a directory, not a store file");
+  if (read_only && !exists)
+    return Status::Error(path + ": no store here yet; run `newsgraph --db " + path +
+                         " ingest PATH...` first");
+  if (!read_only && !exists) {
+    std::string dir = DirOf(path);
+    struct stat dst;
+    if (::stat(dir.c_str(), &dst) != 0 || !S_ISDIR(dst.st_mode))
+      return Status::Error(path + ": cannot create the store: directory " + dir + " does not exist");
+    if (::access(dir.c_str(), W_OK) != 0)
+      return Status::Error(path + ": cannot create the store: directory " + dir +
+                           " is not writable");
+  }
+  if (!read_only && exists && ::access(path.c_str(), W_OK) != 0)
+    return Status::Error(path + ": the store is read-only (no write permission)");
+  sqlite3* db = nullptr;
+  int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  std::unique_ptr<Store> store(new Store(db));
+  if (rc != SQLITE_OK)
+    return Status::Error(path + ": cannot open the store: " + sqlite3_errstr(rc));
+  sqlite3_busy_timeout(db, 60000);  // another ingest may hold the write lock
+  sqlite3_extended_result_codes(db, 1);
+  // The first real read tells whether this is an SQLite file at all.
+  Statement probe(db, "SELECT value FROM meta WHERE key = 'schema'");
+  bool has_meta = probe.ok();
+  if (!has_meta) {
+    Statement tables(db, "SELECT count(*) FROM sqlite_master");
+    if (!tables.ok() || !tables.Step())
+      return Status::Error(path + ": not a newsgraph store (not an SQLite database)");
+    if (tables.Int(0) > 0) return Status::Error(path + ": not a newsgraph store (foreign tables)");
+    if (read_only) return Status::Error(path + ": empty store; ingest something first");
+  } else if (probe.Step() && probe.Text(0) != kSchemaVersion) {
+    return Status::Error(path + ": store schema " + probe.Text(0) + " is not the supported " +
+                         kSchemaVersion + "; re-ingest into a new store");
+  }
+  if (!read_only) {
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
+      Status s = Exec(db, pragma);
+      if (!s.ok()) return s.WithContext(path);
+    }
+    Status s = Exec(db, kSchema);
+    if (!s.ok()) return s.WithContext(path);
+    s = Exec(db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')");
+    if (!s.ok()) return s.WithContext(path);
+  }
+  Status s = Exec(db, "PRAGMA foreign_keys=ON");
+  if (!s.ok()) return s.WithContext(path);
+  if (!read_only) {
+    s = store->PrepareWrites();
+    if (!s.ok()) return s.WithContext(path);
+  }
+  return store;
+}
+
+Status Store::PrepareWrites() {
+  st_ = std::make_unique<Statements>(db_);
+  return st_->FirstError();
+}
+
+bool Store::SourceUnchanged(const std::string& path, uint64_t content_hash,
+                            const std::string& version) {
+  if (!st_) return false;
+  Statement& q = st_->find_source;
+  q.Reset();
+  q.Bind(1, path);
+  bool same = q.Step() && q.Text(0) == HexHash(content_hash) && q.Text(1) == version;
+  q.Reset();
+  return same;
+}
+
+Status Store::MarkSource(const std::string& path, uint64_t content_hash, const std::string& version) {
+  if (!st_) return Status::Error("store opened read-only");
+  Statement& q = st_->upsert_source;
+  q.Reset();
+  Status s = q.Bind(1, path).Bind(2, HexHash(content_hash)).Bind(3, version).Run();
+  q.Reset();
+  return s;
+}
+
+Result<PutOutcome> Store::Put(const Extraction& x, const std::string& version) {
+  if (!st_) return Status::Error("store opened read-only");
+  const Document& d = x.doc;
+  const std::string hash = HexHash(d.content_hash);
+  Transaction txn(db_);
+  if (!txn.status().ok()) return txn.status();
+  PutOutcome outcome = PutOutcome::kAdded;
+  std::set<std::string> old_entities;
+  {
+    Statement& q = st_->find_doc;
+    q.Reset();
+    q.Bind(1, d.identity);
+    if (q.Step()) {
+      if (q.Text(1) == hash && q.Text(2) == version) {
+        q.Reset();
+        return PutOutcome::kUnchanged;  // txn rolls back: nothing written
+      }
+      std::string old_id = q.Text(0);
+      q.Reset();
+      Statement& e = st_->doc_entities;
+      e.Reset();
+      e.Bind(1, old_id);
+      while (e.Step()) old_entities.insert(e.Text(0));
+      e.Reset();
+      Statement& del = st_->delete_doc;
+      del.Reset();
+      if (Status s = del.Bind(1, old_id).Run(); !s.ok()) return s;
+      del.Reset();
+      outcome = PutOutcome::kReplaced;
+    } else {
+      if (!q.status().ok()) return q.status();
+      q.Reset();
+    }
+  }
+  auto run = [](Statement& s) {
+    Status st = s.Run();
+    s.Reset();
+    return st;
+  };
+  Statement& doc = st_->insert_doc;
+  doc.Reset();
+  doc.Bind(1, d.id).Bind(2, d.identity).Bind(3, d.path).Bind(4, FormatName(d.format));
+  doc.Bind(5, d.title).BindTextOrNull(6, d.url).BindTextOrNull(7, d.publisher);
+  doc.BindTextOrNull(8, d.published).Bind(9, hash).Bind(10, version).Bind(11, d.text);
+  if (Status s = run(doc); !s.ok()) return s;
+  for (const Entity& e : x.entities) {
+    st_->insert_entity.Bind(1, e.id).Bind(2, e.type).Bind(3, e.name);
+    if (Status s = run(st_->insert_entity); !s.ok()) return s;
+    for (const std::string& alias : e.aliases) {
+      st_->insert_alias.Bind(1, e.id).Bind(2, alias);
+      if (Status s = run(st_->insert_alias); !s.ok()) return s;
+    }
+    for (const Mention& m : e.mentions) {
+      st_->insert_alias.Bind(1, e.id).Bind(2, m.text);
+      if (Status s = run(st_->insert_alias); !s.ok()) return s;
+      st_->insert_mention.Bind(1, d.id).Bind(2, e.id).Bind(3, static_cast<int64_t>(m.start));
+      st_->insert_mention.Bind(4, static_cast<int64_t>(m.end)).Bind(5, m.text);
+      if (Status s = run(st_->insert_mention); !s.ok()) return s;
+    }
+    old_entities.erase(e.id);
+  }
+  for (const Figure& f : x.figures) {
+    Statement& q = st_->insert_figure;
+    q.Bind(1, d.id).Bind(2, static_cast<int64_t>(f.start)).Bind(3, static_cast<int64_t>(f.end));
+    q.Bind(4, f.text).Bind(5, f.sentence).Bind(6, f.value).Bind(7, f.value_max).Bind(8, f.unit);
+    q.Bind(9, f.qualifier).Bind(10, f.metric).BindTextOrNull(11, f.subject);
+    q.BindTextOrNull(12, f.period).Bind(13, f.kind).BindTextOrNull(14, f.policy);
+    if (Status s = run(q); !s.ok()) return s;
+  }
+  for (const Relation& r : x.relations) {
+    Statement& q = st_->insert_relation;
+    q.Bind(1, d.id).Bind(2, r.subject).Bind(3, r.predicate).Bind(4, r.object).Bind(5, r.sentence);
+    q.Bind(6, static_cast<int64_t>(r.start)).Bind(7, static_cast<int64_t>(r.end));
+    if (Status s = run(q); !s.ok()) return s;
+  }
+  // Entities only the old version of this document mentioned are gone.
+  for (const std::string& id : old_entities) {
+    st_->gc_entity.Bind(1, id);
+    if (Status s = run(st_->gc_entity); !s.ok()) return s;
+    st_->gc_aliases.Bind(1, id);
+    if (Status s = run(st_->gc_aliases); !s.ok()) return s;
+  }
+  if (Status s = txn.Commit(); !s.ok()) return s;
+  return outcome;
+}
+
+Result<GraphData> Store::Load() {
+  GraphData g;
+  {
+    Statement q(db_, "SELECT id, identity, path, format, title, url, publisher, published, "
+                     "content_hash FROM documents ORDER BY published, title");
+    if (!q.ok()) return q.status();
+    while (q.Step()) {
+      Document d;
+      d.id = q.Text(0);
+      d.identity = q.Text(1);
+      d.path = q.Text(2);
+      std::string fmt = q.Text(3);
+      d.format = fmt == "html" ? Format::kHtml : fmt == "wordpress" ? Format::kWordPress : Format::kText;
+      d.title = q.Text(4);
+      d.url = q.Text(5);
+      d.publisher = q.Text(6);
+      d.published = q.Text(7);
+      d.content_hash = std::stoull(q.Text(8), nullptr, 16);
+      g.documents.push_back(std::move(d));
+    }
+    if (!q.status().ok()) return q.status();
+  }
+  {
+    Statement q(db_, "SELECT e.id, e.type, e.name, a.alias FROM entities e "
+                     "LEFT JOIN entity_aliases a ON a.entity_id = e.id ORDER BY e.id");
+    if (!q.ok()) return q.status();
+    while (q.Step()) {
+      std::string id = q.Text(0);
+      if (g.entities.empty() || g.entities.back().id != id)
+        g.entities.push_back(Entity{id, q.Text(1), q.Text(2), {}, {}});
+      std::string alias = q.Text(3);
+      if (!q.IsNull(3) && alias != g.entities.back().name) g.entities.back().aliases.push_back(alias);
+    }
+    if (!q.status().ok()) return q.status();
+  }
+  {
+    Statement q(db_, "SELECT DISTINCT doc_id, entity_id FROM mentions ORDER BY doc_id, entity_id");
+    if (!q.ok()) return q.status();
+    while (q.Step()) g.mentions.emplace_back(q.Text(0), q.Text(1));
+    if (!q.status().ok()) return q.status();
+  }
+  {
+    Statement q(db_, "SELECT id, doc_id, start, end, text, sentence, value, value_max, unit, qualifier, "
+                     "metric, subject, period, kind, policy FROM figures ORDER BY id");
+    if (!q.ok()) return q.status();
+    while (q.Step()) {
+      StoredFigure sf;
+      sf.id = q.Int(0);
+      sf.doc_id = q.Text(1);
+      Figure& f = sf.figure;
+      f.start = static_cast<size_t>(q.Int(2));
+      f.end = static_cast<size_t>(q.Int(3));
+      f.text = q.Text(4);
+      f.sentence = q.Text(5);
+      f.value = q.Double(6);
+      if (!q.IsNull(7)) f.value_max = q.Double(7);
+      f.unit = q.Text(8);
+      f.qualifier = q.Text(9);
+      f.metric = q.Text(10);
+      f.subject = q.Text(11);
+      f.period = q.Text(12);
+      f.kind = q.Text(13);
+      f.policy = q.Text(14);
+      g.figures.push_back(std::move(sf));
+    }
+    if (!q.status().ok()) return q.status();
+  }
+  {
+    Statement q(db_, "SELECT id, doc_id, subject, predicate, object, sentence, start, end "
+                     "FROM relations ORDER BY id");
+    if (!q.ok()) return q.status();
+    while (q.Step()) {
+      StoredRelation r;
+      r.id = q.Int(0);
+      r.doc_id = q.Text(1);
+      r.relation = Relation{q.Text(2), q.Text(3), q.Text(4), q.Text(5),
+                            static_cast<size_t>(q.Int(6)), static_cast<size_t>(q.Int(7))};
+      g.relations.push_back(std::move(r));
+    }
+    if (!q.status().ok()) return q.status();
+  }
+  {
+    Statement q(db_, "SELECT figure_a, figure_b, severity, reason FROM conflicts");
+    if (!q.ok()) return q.status();
+    while (q.Step()) g.conflicts.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3)});
+    if (!q.status().ok()) return q.status();
+  }
+  return g;
+}
+
+Status Store::ReplaceConflicts(const std::vector<StoredConflict>& conflicts) {
+  Transaction txn(db_);
+  if (!txn.status().ok()) return txn.status();
+  if (Status s = Exec(db_, "DELETE FROM conflicts"); !s.ok()) return s;
+  Statement q(db_, "INSERT INTO conflicts(figure_a, figure_b, severity, reason) VALUES (?1,?2,?3,?4)");
+  if (!q.ok()) return q.status();
+  for (const StoredConflict& c : conflicts) {
+    q.Bind(1, static_cast<int64_t>(c.figure_a)).Bind(2, static_cast<int64_t>(c.figure_b));
+    q.Bind(3, c.severity).Bind(4, c.reason);
+    if (Status s = q.Run(); !s.ok()) return s;
+    q.Reset();
+  }
+  return txn.Commit();
+}
+
+Result<Store::Counts> Store::CountAll() {
+  Counts c;
+  struct Item {
+    const char* sql;
+    long long* out;
+  } items[] = {{"SELECT count(*) FROM documents", &c.documents},
+               {"SELECT count(*) FROM entities", &c.entities},
+               {"SELECT count(*) FROM mentions", &c.mentions},
+               {"SELECT count(*) FROM figures", &c.figures},
+               {"SELECT count(*) FROM relations", &c.relations},
+               {"SELECT count(*) FROM conflicts", &c.conflicts}};
+  for (const Item& item : items) {
+    Statement q(db_, item.sql);
+    if (!q.ok()) return q.status();
+    if (q.Step()) *item.out = q.Int(0);
+    if (!q.status().ok()) return q.status();
+  }
+  return c;
+}
+
 }  // namespace newsgraph

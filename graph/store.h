@@ -93,8 +93,11 @@ class Store {
   sqlite3* handle() { return db_; }  // for the query engine's read-only use
 
  private:
-  explicit Store(sqlite3* db) : db_(db) {}
+  struct Statements;  // prepared once, reused for every Put
+  explicit Store(sqlite3* db);
+  Status PrepareWrites();
   sqlite3* db_ = nullptr;
+  std::unique_ptr<Statements> st_;
 };
 
 }  // namespace newsgraph

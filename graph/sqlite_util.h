@@ -1,0 +1,68 @@
+// Small RAII helpers over the SQLite C API: prepared statements with bound
+// parameters (user text never reaches SQL any other way) and transactions.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/status.h"
+
+namespace newsgraph {
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return stmt_ != nullptr; }
+  const Status& status() const { return status_; }
+
+  // Binds by 1-based index; empty strings bind as given (use BindTextOrNull for NULL).
+  Statement& Bind(int i, std::string_view v);
+  Statement& BindTextOrNull(int i, std::string_view v);
+  Statement& Bind(int i, int64_t v);
+  Statement& Bind(int i, double v);
+  Statement& Bind(int i, std::optional<double> v);
+  Statement& BindNull(int i);
+
+  // SQLITE_ROW -> true; SQLITE_DONE -> false; errors -> false with status().
+  bool Step();
+  // Runs to completion; returns the status.
+  Status Run();
+  void Reset();
+
+  std::string Text(int col) const;
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
+  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  Status status_;
+};
+
+// Executes one or more statements without parameters.
+Status Exec(sqlite3* db, const char* sql);
+
+// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db);
+  ~Transaction();
+  const Status& status() const { return status_; }
+  Status Commit();
+
+ private:
+  sqlite3* db_;
+  bool open_ = false;
+  Status status_;
+};
+
+}  // namespace newsgraph
