@@ -1,0 +1,221 @@
+#include "graph/property_graph.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "extract/normalize.h"
+
+namespace newsgraph {
+
+namespace {
+
+constexpr std::string_view kIndexedProps[] = {"id",     "name", "metric", "unit",
+                                              "kind",   "period", "type", "publisher"};
+
+std::string PropKey(std::string_view label, std::string_view prop, std::string_view value) {
+  std::string k;
+  k.reserve(label.size() + prop.size() + value.size() + 2);
+  k.append(label).push_back('\x1f');
+  k.append(prop).push_back('\x1f');
+  k.append(value);
+  return k;
+}
+
+void SetIf(Properties& p, std::string key, const std::string& v) {
+  if (!v.empty()) p.Set(std::move(key), v);
+}
+
+}  // namespace
+
+void Properties::Set(std::string key, PropertyValue value) {
+  for (auto& [k, v] : items_)
+    if (k == key) {
+      v = std::move(value);
+      return;
+    }
+  items_.emplace_back(std::move(key), std::move(value));
+}
+
+const PropertyValue* Properties::Get(std::string_view key) const {
+  for (const auto& [k, v] : items_)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+std::string PropertyGraph::LabelForType(std::string_view type) {
+  std::string out;
+  bool upper = true;
+  for (char c : type) {
+    if (c == '_' || c == '-' || c == ' ') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    upper = false;
+  }
+  if (out == "Organisation") out = "Organization";
+  return out.empty() ? "Entity" : out;
+}
+
+Vertex PropertyGraph::AddNode(std::string label, std::string key, Properties props) {
+  Vertex v = boost::add_vertex(NodeData{std::move(label), std::move(key), std::move(props)}, g_);
+  Index(v);
+  return v;
+}
+
+void PropertyGraph::Index(Vertex v) {
+  const NodeData& n = g_[v];
+  by_label_[n.label].push_back(v);
+  by_key_.emplace(n.key, v);
+  for (std::string_view prop : kIndexedProps)
+    if (const PropertyValue* pv = n.props.Get(prop))
+      if (const auto* s = std::get_if<std::string>(pv)) by_prop_[PropKey(n.label, prop, *s)].push_back(v);
+  if (n.label == "Figure") return;
+  std::unordered_set<std::string> names;
+  for (std::string_view prop : {"name", "id", "title"})
+    if (const PropertyValue* pv = n.props.Get(prop))
+      if (const auto* s = std::get_if<std::string>(pv)) names.insert(FoldCase(*s));
+  if (const PropertyValue* pv = n.props.Get("aliases"))
+    if (const auto* list = std::get_if<std::vector<std::string>>(pv))
+      for (const std::string& a : *list) names.insert(FoldCase(a));
+  for (const std::string& name : names) by_folded_name_[name].push_back(v);
+}
+
+const std::vector<Vertex>& PropertyGraph::NodesWithLabel(std::string_view label) const {
+  static const std::vector<Vertex> kNone;
+  auto it = by_label_.find(std::string(label));
+  return it == by_label_.end() ? kNone : it->second;
+}
+
+std::optional<Vertex> PropertyGraph::FindByKey(std::string_view key) const {
+  auto it = by_key_.find(std::string(key));
+  if (it == by_key_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::vector<Vertex> PropertyGraph::FindByProperty(std::string_view label, std::string_view prop,
+                                                  std::string_view value) const {
+  bool indexed = std::find(std::begin(kIndexedProps), std::end(kIndexedProps), prop) !=
+                 std::end(kIndexedProps);
+  std::vector<Vertex> out;
+  if (indexed && !label.empty()) {
+    auto it = by_prop_.find(PropKey(label, prop, value));
+    if (it != by_prop_.end()) out = it->second;
+    return out;
+  }
+  auto consider = [&](Vertex v) {
+    if (const PropertyValue* pv = g_[v].props.Get(prop))
+      if (const auto* s = std::get_if<std::string>(pv); s && *s == value) out.push_back(v);
+  };
+  if (!label.empty()) {
+    for (Vertex v : NodesWithLabel(label)) consider(v);
+  } else {
+    for (Vertex v : boost::make_iterator_range(boost::vertices(g_))) consider(v);
+  }
+  return out;
+}
+
+std::vector<Vertex> PropertyGraph::FindByName(std::string_view name) const {
+  auto it = by_folded_name_.find(FoldCase(name));
+  return it == by_folded_name_.end() ? std::vector<Vertex>{} : it->second;
+}
+
+PropertyGraph PropertyGraph::Build(const GraphData& data) {
+  PropertyGraph pg;
+  std::unordered_map<std::string, const Document*> docs;
+  for (const Document& d : data.documents) {
+    Properties p;
+    p.Set("id", d.id);
+    SetIf(p, "title", d.title);
+    SetIf(p, "url", d.url);
+    SetIf(p, "publisher", d.publisher);
+    SetIf(p, "published", d.published);
+    SetIf(p, "path", d.path);
+    p.Set("format", std::string(FormatName(d.format)));
+    pg.AddNode("Document", d.id, std::move(p));
+  }
+  for (const Entity& e : data.entities) {
+    Properties p;
+    p.Set("id", e.id);
+    p.Set("name", e.name);
+    p.Set("type", e.type);
+    if (!e.aliases.empty()) p.Set("aliases", e.aliases);
+    pg.AddNode(LabelForType(e.type), e.id, std::move(p));
+  }
+  // Entities referenced by facts but not in the entity table (should not
+  // happen; kept so no edge is lost).
+  auto entity = [&pg](const std::string& id) -> std::optional<Vertex> {
+    if (id.empty()) return std::nullopt;
+    if (auto v = pg.FindByKey(id)) return v;
+    std::string type = id.substr(0, id.find(':'));
+    Properties p;
+    p.Set("id", id);
+    p.Set("name", id.substr(id.find(':') + 1));
+    p.Set("type", type);
+    return pg.AddNode(LabelForType(type), id, std::move(p));
+  };
+  for (const auto& [doc_id, entity_id] : data.mentions) {
+    auto d = pg.FindByKey(doc_id);
+    auto e = entity(entity_id);
+    if (d && e) boost::add_edge(*d, *e, EdgeData{"MENTIONS", {}}, pg.g_);
+  }
+  for (const StoredFigure& sf : data.figures) {
+    const Figure& f = sf.figure;
+    std::string key = "figure:" + std::to_string(sf.id);
+    Properties p;
+    p.Set("id", key);
+    p.Set("value", f.value);
+    if (f.value_max) p.Set("value_max", *f.value_max);
+    p.Set("unit", f.unit);
+    p.Set("qualifier", f.qualifier);
+    SetIf(p, "period", f.period);
+    p.Set("kind", f.kind);
+    p.Set("text", f.text);
+    p.Set("sentence", f.sentence);
+    p.Set("doc", sf.doc_id);
+    p.Set("metric", f.metric);
+    SetIf(p, "subject", f.subject);
+    SetIf(p, "policy", f.policy);
+    Vertex fv = pg.AddNode("Figure", key, std::move(p));
+    if (auto d = pg.FindByKey(sf.doc_id)) boost::add_edge(*d, fv, EdgeData{"REPORTS", {}}, pg.g_);
+    std::string metric_key = "metric:" + f.metric;
+    auto m = pg.FindByKey(metric_key);
+    if (!m) {
+      Properties mp;
+      mp.Set("id", f.metric);
+      std::string name = f.metric;
+      std::replace(name.begin(), name.end(), '-', ' ');
+      mp.Set("name", name);
+      m = pg.AddNode("Metric", metric_key, std::move(mp));
+    }
+    boost::add_edge(fv, *m, EdgeData{"MEASURES", {}}, pg.g_);
+    if (auto s = entity(f.subject)) boost::add_edge(fv, *s, EdgeData{"ABOUT", {}}, pg.g_);
+    if (auto pol = entity(f.policy); pol && (f.kind == "target" || f.kind == "limit"))
+      boost::add_edge(*pol, fv, EdgeData{"SETS", {}}, pg.g_);
+  }
+  for (const StoredRelation& sr : data.relations) {
+    const Relation& r = sr.relation;
+    auto s = entity(r.subject), o = entity(r.object);
+    if (!s || !o) continue;
+    std::string type = r.predicate;
+    for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    EdgeData e{type, {}};
+    e.props.Set("sentence", r.sentence);
+    e.props.Set("doc", sr.doc_id);
+    e.props.Set("start", static_cast<int64_t>(r.start));
+    e.props.Set("end", static_cast<int64_t>(r.end));
+    boost::add_edge(*s, *o, std::move(e), pg.g_);
+  }
+  for (const StoredConflict& c : data.conflicts) {
+    auto a = pg.FindByKey("figure:" + std::to_string(c.figure_a));
+    auto b = pg.FindByKey("figure:" + std::to_string(c.figure_b));
+    if (!a || !b) continue;
+    EdgeData e{"CONFLICTS_WITH", {}};
+    e.props.Set("severity", c.severity);
+    e.props.Set("reason", c.reason);
+    boost::add_edge(*a, *b, std::move(e), pg.g_);
+  }
+  return pg;
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,107 @@
+// PropertyGraph: the knowledge graph as a Boost.Graph adjacency_list with
+// bundled properties, built from the store's GraphData, plus the indexes the
+// query planner starts from.
+//
+// Node labels: Document, Policy, GovernmentBody, Organization, Company,
+// Region, Country, Commodity, Person, Metric, Figure.
+// Relationship types: MENTIONS (Document->entity), REPORTS (Document->Figure),
+// MEASURES (Figure->Metric), ABOUT (Figure->entity), SETS (Policy->Figure, for
+// targets and limits), ISSUED_BY, INVESTS_IN, OPERATES_IN, ACQUIRED,
+// LOCATED_IN (entity->entity, with the evidence sentence and document), and
+// CONFLICTS_WITH (Figure->Figure, one edge per stored conflict pair).
+//
+// Properties (PropertyValue):
+//   Document: id, title, url, publisher, published, path, format
+//   entities: id, name, type, aliases (list)
+//   Metric:   id, name
+//   Figure:   id ("figure:<row id>"), value, value_max, unit, qualifier,
+//             period, kind, text, sentence, doc, metric, subject, policy
+//   relation edges: sentence, doc, start, end; CONFLICTS_WITH: severity, reason
+// Absent or empty values are not stored (a lookup returns null).
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "graph/store.h"
+
+namespace newsgraph {
+
+using PropertyValue =
+    std::variant<std::monostate, bool, int64_t, double, std::string, std::vector<std::string>>;
+
+// A small ordered property map (few keys per element: a vector beats a map).
+class Properties {
+ public:
+  void Set(std::string key, PropertyValue value);
+  // nullptr when absent.
+  const PropertyValue* Get(std::string_view key) const;
+  const std::vector<std::pair<std::string, PropertyValue>>& items() const { return items_; }
+
+ private:
+  std::vector<std::pair<std::string, PropertyValue>> items_;
+};
+
+struct NodeData {
+  std::string label;  // one label per node
+  std::string key;    // globally unique: entity id, document id, "metric:<id>", "figure:<n>"
+  Properties props;
+};
+
+struct EdgeData {
+  std::string type;
+  Properties props;
+};
+
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                         NodeData, EdgeData>;
+using Vertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
+using Edge = boost::graph_traits<BoostGraph>::edge_descriptor;
+
+class PropertyGraph {
+ public:
+  static PropertyGraph Build(const GraphData& data);
+
+  const BoostGraph& graph() const { return g_; }
+  const NodeData& node(Vertex v) const { return g_[v]; }
+  const EdgeData& edge(Edge e) const { return g_[e]; }
+  size_t node_count() const { return boost::num_vertices(g_); }
+  size_t edge_count() const { return boost::num_edges(g_); }
+
+  // All nodes with `label` (empty vector if none).
+  const std::vector<Vertex>& NodesWithLabel(std::string_view label) const;
+  // The node with this key (entity id, document id, "figure:12", "metric:x").
+  std::optional<Vertex> FindByKey(std::string_view key) const;
+  // Nodes whose string property `prop` equals `value` exactly, within
+  // `label` (empty = any label). Indexed for id, name, metric, unit, kind,
+  // period, type, publisher; other properties are scanned.
+  std::vector<Vertex> FindByProperty(std::string_view label, std::string_view prop,
+                                     std::string_view value) const;
+  // Entity (and Metric/Document title) nodes whose name, id or an alias
+  // matches `name` case-insensitively (ICU case folding).
+  std::vector<Vertex> FindByName(std::string_view name) const;
+
+  // Node label for an entity type ("government_body" -> "GovernmentBody").
+  static std::string LabelForType(std::string_view type);
+
+ private:
+  Vertex AddNode(std::string label, std::string key, Properties props);
+  void Index(Vertex v);
+
+  BoostGraph g_;
+  std::unordered_map<std::string, std::vector<Vertex>> by_label_;
+  std::unordered_map<std::string, Vertex> by_key_;
+  // "label\x1fprop\x1fvalue" -> nodes
+  std::unordered_map<std::string, std::vector<Vertex>> by_prop_;
+  std::unordered_map<std::string, std::vector<Vertex>> by_folded_name_;
+};
+
+}  // namespace newsgraph

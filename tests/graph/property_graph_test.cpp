@@ -1,0 +1,73 @@
+#include "graph/property_graph.h"
+
+#include <gtest/gtest.h>
+
+namespace newsgraph {
+namespace {
+
+GraphData Sample() {
+  GraphData g;
+  Document d;
+  d.id = "doc-1";
+  d.title = "Plan";
+  d.published = "2025-03-28";
+  g.documents.push_back(d);
+  g.entities.push_back({"policy:plan", "policy", "Aluminium Plan", {"the plan"}, {}});
+  g.entities.push_back({"government_body:miit", "government_body", "Ministry of Industry and "
+                        "Information Technology", {"MIIT"}, {}});
+  g.mentions = {{"doc-1", "policy:plan"}, {"doc-1", "government_body:miit"}};
+  StoredFigure f;
+  f.id = 7;
+  f.doc_id = "doc-1";
+  f.figure.value = 15e6;
+  f.figure.unit = "t";
+  f.figure.qualifier = "gt";
+  f.figure.metric = "recycled-aluminium-production";
+  f.figure.kind = "target";
+  f.figure.policy = "policy:plan";
+  f.figure.subject = "country:china";  // not in the entity table: still linked
+  g.figures.push_back(f);
+  StoredRelation r;
+  r.doc_id = "doc-1";
+  r.relation = {"policy:plan", "issued_by", "government_body:miit", "MIIT released the plan.", 0, 23};
+  g.relations.push_back(r);
+  return g;
+}
+
+int CountEdges(const PropertyGraph& pg, const std::string& type) {
+  int n = 0;
+  for (auto e : boost::make_iterator_range(boost::edges(pg.graph()))) n += pg.edge(e).type == type;
+  return n;
+}
+
+TEST(PropertyGraph, BuildsLabelsAndEdges) {
+  PropertyGraph pg = PropertyGraph::Build(Sample());
+  EXPECT_EQ(pg.NodesWithLabel("Document").size(), 1u);
+  EXPECT_EQ(pg.NodesWithLabel("GovernmentBody").size(), 1u);
+  EXPECT_EQ(pg.NodesWithLabel("Figure").size(), 1u);
+  EXPECT_EQ(pg.NodesWithLabel("Metric").size(), 1u);
+  EXPECT_EQ(pg.NodesWithLabel("Country").size(), 1u);
+  EXPECT_EQ(CountEdges(pg, "MENTIONS"), 2);
+  EXPECT_EQ(CountEdges(pg, "REPORTS"), 1);
+  EXPECT_EQ(CountEdges(pg, "MEASURES"), 1);
+  EXPECT_EQ(CountEdges(pg, "ABOUT"), 1);
+  EXPECT_EQ(CountEdges(pg, "SETS"), 1);
+  EXPECT_EQ(CountEdges(pg, "ISSUED_BY"), 1);
+}
+
+TEST(PropertyGraph, IndexesFindNodes) {
+  PropertyGraph pg = PropertyGraph::Build(Sample());
+  ASSERT_EQ(pg.FindByName("miit").size(), 1u);
+  EXPECT_EQ(pg.node(pg.FindByName("MIIT")[0]).key, "government_body:miit");
+  EXPECT_EQ(pg.FindByProperty("Figure", "metric", "recycled-aluminium-production").size(), 1u);
+  EXPECT_TRUE(pg.FindByProperty("Figure", "metric", "nothing").empty());
+  ASSERT_TRUE(pg.FindByKey("figure:7").has_value());
+  const PropertyValue* v = pg.node(*pg.FindByKey("figure:7")).props.Get("value");
+  ASSERT_NE(v, nullptr);
+  EXPECT_DOUBLE_EQ(std::get<double>(*v), 15e6);
+  EXPECT_EQ(PropertyGraph::LabelForType("government_body"), "GovernmentBody");
+  EXPECT_EQ(PropertyGraph::LabelForType("organisation"), "Organization");
+}
+
+}  // namespace
+}  // namespace newsgraph
