@@ -20,6 +20,12 @@ int RunStats(const GlobalOptions& g, const Args& args);
 int RunQuery(const GlobalOptions& g, const Args& args);
 int RunConflicts(const GlobalOptions& g, const Args& args);
 int RunExport(const GlobalOptions& g, const Args& args);
+// Everyday questions, thin wrappers over the saved queries in queries/*.cypher.
+int RunEntities(const GlobalOptions& g, const Args& args);
+int RunFigures(const GlobalOptions& g, const Args& args);
+int RunTargets(const GlobalOptions& g, const Args& args);
+int RunNeighbors(const GlobalOptions& g, const Args& args);
+int RunPath(const GlobalOptions& g, const Args& args);
 
 // Exit codes.
 constexpr int kExitOk = 0;

@@ -18,7 +18,12 @@ Commands:
                         --format table|json|csv)
   conflicts             where sources disagree (--format text|json)
   export --format F     the whole graph as graphml, dot, jsonl or csv
-  stats                 what the store holds
+  stats                 what the store holds: documents, counts, most connected
+  entities [--type T] [NAME]     entities, matched by name or alias
+  figures [--metric M] [--entity E] [--period P] [--kind K]
+  targets [POLICY]      the targets and limits a policy sets, with sources
+  neighbors NAME [--depth N]     what an entity is connected to
+  path A B              how two entities connect, with the evidence of every hop
 
 Global options:
   --db PATH    the store (default $NEWSGRAPH_DB, else ./newsgraph.db)
@@ -68,6 +73,11 @@ int main(int argc, char** argv) {
   if (command == "query") return RunQuery(g, args);
   if (command == "conflicts") return RunConflicts(g, args);
   if (command == "export") return RunExport(g, args);
+  if (command == "entities") return RunEntities(g, args);
+  if (command == "figures") return RunFigures(g, args);
+  if (command == "targets") return RunTargets(g, args);
+  if (command == "neighbors") return RunNeighbors(g, args);
+  if (command == "path") return RunPath(g, args);
   std::fprintf(stderr, "newsgraph: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return kExitUsage;
 }
