@@ -61,6 +61,8 @@ int main(int argc, char** argv) {
       break;
     }
   }
+  // Readers load their data files (chrome rules) by the same resolution.
+  if (!g.data_dir.empty()) ::setenv("NEWSGRAPH_DATA", g.data_dir.c_str(), 1);
   if (i >= argc) {
     std::fputs(kUsage, stderr);
     return kExitUsage;

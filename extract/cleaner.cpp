@@ -1,29 +1,333 @@
-// STUB: minimal cleaning; replaced by the chrome-removal implementation.
+// Cleaning: general rules over blocks, driven by data/chrome.tsv. The rules
+// look at a block's whole text and its place on the page (chrome sits at
+// the top and the bottom), never at one site's wording.
 #include "extract/cleaner.h"
 
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_set>
+
 #include "common/hash.h"
+#include "extract/dates.h"
+#include "extract/lexicon.h"
 #include "extract/normalize.h"
 
 namespace newsgraph {
 
+namespace {
+
+struct TextChromeRules {
+  std::unordered_set<std::string> end_markers;
+  std::vector<std::string> prefixes;
+  std::unordered_set<std::string> contact_words;
+  std::unordered_set<std::string> share_words;
+  std::unordered_set<std::string> relative_time_units;
+  std::vector<std::string> cookie_cues;
+  std::unordered_set<std::string> breadcrumb_roots;
+};
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Rules are loaded once per data directory; a missing or broken chrome.tsv
+// leaves cleaning to the markup rules only (the reader reports the error).
+const TextChromeRules& RulesFor(const std::string& data_dir) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<TextChromeRules>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = cache[data_dir];
+  if (slot) return *slot;
+  slot = std::make_unique<TextChromeRules>();
+  auto rows = ReadTsv(data_dir, "chrome.tsv", 2);
+  if (!rows.ok()) return *slot;
+  for (const TsvRow& row : *rows) {
+    std::string v = AsciiLower(row[1]);
+    const std::string& kind = row[0];
+    if (kind == "end") slot->end_markers.insert(v);
+    else if (kind == "prefix") slot->prefixes.push_back(v);
+    else if (kind == "contact") slot->contact_words.insert(v);
+    else if (kind == "share") slot->share_words.insert(v);
+    else if (kind == "relative_time") slot->relative_time_units.insert(v);
+    else if (kind == "cookie") slot->cookie_cues.push_back(v);
+    else if (kind == "breadcrumb") slot->breadcrumb_roots.insert(v);
+  }
+  return *slot;
+}
+
+struct Item {
+  BlockKind kind;
+  std::string text;
+  size_t source_offset;
+  bool drop = false;
+};
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80 || c == '-') {
+      w += static_cast<char>(std::tolower(u));
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+// Folded text without trailing punctuation, for whole-block comparisons.
+std::string Key(std::string_view s) {
+  std::string k = FoldCase(s);
+  while (!k.empty() && std::string_view(":.-|>»").find(k.back()) != std::string_view::npos)
+    k.pop_back();
+  while (!k.empty() && k.back() == ' ') k.pop_back();
+  return k;
+}
+
+bool EndsSentence(std::string_view s) {
+  while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
+  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ';');
+}
+
+bool HasEmailOrPhone(std::string_view s) {
+  static const RE2 kContact(
+      "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}|\\+?\\d[\\d ()-]{7,}\\d");
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kContact);
+}
+
+bool IsRelativeTime(std::string_view s, const TextChromeRules& r) {
+  // "11 mins ago", "2 hours ago", "yesterday", "just now".
+  std::vector<std::string> w = Words(s);
+  if (w.size() == 3 && w[2] == "ago" && std::all_of(w[0].begin(), w[0].end(), ::isdigit) &&
+      r.relative_time_units.count(w[1]))
+    return true;
+  if (w.size() == 2 && w[1] == "ago" && w[0].size() > 1) {
+    // "11mins ago"
+    size_t d = 0;
+    while (d < w[0].size() && std::isdigit(static_cast<unsigned char>(w[0][d]))) ++d;
+    return d > 0 && r.relative_time_units.count(w[0].substr(d));
+  }
+  std::string k = Key(s);
+  return k == "just now" || k == "yesterday";
+}
+
+bool IsContactLine(std::string_view s, const TextChromeRules& r) {
+  if (!HasEmailOrPhone(s)) return false;
+  std::vector<std::string> w = Words(s);
+  if (w.size() > 40) return false;
+  for (const std::string& x : w)
+    if (r.contact_words.count(x)) return true;
+  // A block that is little more than an address is chrome too.
+  return w.size() <= 4;
+}
+
+bool IsShareLine(std::string_view s, const TextChromeRules& r) {
+  std::vector<std::string> w = Words(s);
+  if (w.empty() || w.size() > 8) return false;
+  return std::all_of(w.begin(), w.end(), [&](const std::string& x) {
+    return r.share_words.count(x) > 0 || x == "on" || x == "this" || x == "article" ||
+           x == "via" || x == "to";
+  });
+}
+
+bool IsCookieBanner(std::string_view s, const TextChromeRules& r) {
+  std::string k = AsciiLower(s);
+  if (k.find("cookie") == std::string::npos) return false;
+  return std::any_of(r.cookie_cues.begin(), r.cookie_cues.end(),
+                     [&](const std::string& c) { return k.find(c) != std::string::npos; });
+}
+
+bool HasChromePrefix(std::string_view s, const TextChromeRules& r) {
+  std::string k = AsciiLower(s.substr(0, 64));
+  return std::any_of(r.prefixes.begin(), r.prefixes.end(),
+                     [&](const std::string& p) { return k.rfind(p, 0) == 0; });
+}
+
+// "Home / Metal News / Title" or "Home > News > Markets".
+bool IsBreadcrumb(std::string_view s, const TextChromeRules& r) {
+  std::vector<std::string> crumbs;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    bool sep = i == s.size();
+    size_t len = 1;
+    if (!sep) {
+      if (s[i] == '/' || s[i] == '>' || s[i] == '|') sep = true;
+      else if (s.substr(i, 2) == "\xC2\xBB") sep = true, len = 2;            // »
+      else if (s.substr(i, 3) == "\xE2\x80\xBA") sep = true, len = 3;        // ›
+    }
+    if (!sep) continue;
+    // A separator must stand between spaces ("and/or" is not a trail).
+    if (i < s.size() && !(i > 0 && s[i - 1] == ' ' && i + len < s.size() && s[i + len] == ' '))
+      continue;
+    std::string_view c = s.substr(start, i - start);
+    while (!c.empty() && c.front() == ' ') c.remove_prefix(1);
+    while (!c.empty() && c.back() == ' ') c.remove_suffix(1);
+    crumbs.emplace_back(c);
+    start = i + len;
+    i += len - 1;
+  }
+  if (crumbs.size() < 2) return false;
+  if (r.breadcrumb_roots.count(Key(crumbs[0]))) return true;
+  if (crumbs.size() < 3) return false;
+  for (size_t i = 0; i + 1 < crumbs.size(); ++i)
+    if (crumbs[i].empty() || Words(crumbs[i]).size() > 4) return false;
+  return true;
+}
+
+// A first line that reads as a headline: short, several words, no closing
+// sentence punctuation.
+bool LooksLikeTitle(std::string_view s) {
+  size_t words = Words(s).size();
+  return s.size() <= 200 && words >= 3 && !EndsSentence(s) && s.back() != ':' &&
+         !ParseDate(s).has_value();
+}
+
+// "Shanghai, March 28 (SMM) -" -> "SMM".
+std::string DatelinePublisher(std::string_view s) {
+  static const RE2 kDateline(
+      "^[A-Z][A-Za-z.' ]{1,40},\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?\\s*"
+      "\\(([A-Za-z][A-Za-z0-9 &.'-]{0,30})\\)\\s*(?:-|\xE2\x80\x94|:)");
+  std::string publisher;
+  if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kDateline, &publisher))
+    return publisher;
+  return {};
+}
+
+std::optional<Date> DateInPath(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  static const RE2 kIso("(?:^|[^0-9])((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)(?:[^0-9]|$)");
+  int y = 0, m = 0, d = 0;
+  if (!RE2::PartialMatch(re2::StringPiece(base.data(), base.size()), kIso, &y, &m, &d))
+    return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  return Date{y, m, d};
+}
+
+}  // namespace
+
 Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
+  const TextChromeRules& rules = RulesFor(ResolveDataDir(""));
   Document doc;
   doc.format = raw.format;
   doc.path = options.path;
-  doc.title = NormalizeText(raw.meta.title);
   doc.url = raw.meta.url;
-  doc.publisher = raw.meta.publisher;
+  doc.publisher = NormalizeText(raw.meta.publisher);
+  doc.title = NormalizeText(raw.meta.title);
   doc.identity = !raw.meta.identity.empty() ? raw.meta.identity
                  : !raw.meta.url.empty()    ? raw.meta.url
                                             : "path:" + options.path;
   doc.id = "doc-" + HexHash(Fnv1a64(doc.identity)).substr(0, 12);
+
+  std::vector<Item> items;
+  items.reserve(raw.blocks.size());
   for (const RawBlock& b : raw.blocks) {
     std::string t = NormalizeText(b.text);
-    if (t.empty()) continue;
+    if (!t.empty()) items.push_back({b.kind, std::move(t), b.source_offset});
+  }
+
+  // Top of the page: breadcrumbs, then the headline (stated by the format,
+  // or for plain text the first line when it reads as one), repeated.
+  constexpr size_t kHead = 6;
+  for (size_t i = 0; i < items.size() && i < kHead; ++i)
+    if (IsBreadcrumb(items[i].text, rules)) items[i].drop = true;
+  if (doc.title.empty()) {
+    for (Item& it : items) {
+      if (it.drop) continue;
+      if (LooksLikeTitle(it.text) && !HasChromePrefix(it.text, rules)) {
+        doc.title = it.text;
+        it.drop = true;
+      }
+      break;
+    }
+  }
+  if (!doc.title.empty()) {
+    std::string title_key = Key(doc.title);
+    for (size_t i = 0; i < items.size() && i < kHead; ++i)
+      if (!items[i].drop && Key(items[i].text) == title_key) items[i].drop = true;
+  }
+
+  // Publication date: stated by the format, else a publication line near
+  // the top or the bottom (removed: it is page furniture), else a
+  // dateline, else a date in the file name.
+  std::optional<Date> published;
+  if (!raw.meta.published.empty()) published = ParseDate(raw.meta.published);
+  std::optional<Date> path_date = DateInPath(options.path);
+  int fallback_year = path_date ? path_date->year : 0;
+  constexpr size_t kEdge = 12;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i >= kEdge && i + kEdge < items.size()) continue;
+    Item& it = items[i];
+    if (it.drop) continue;
+    auto d = ParsePublicationLine(it.text, fallback_year);
+    if (!d) continue;
+    if (it.text.size() <= 80) {
+      it.drop = true;  // a date line, not a dateline opening a paragraph
+      if (!published) published = d;
+    } else if (!published && d->year > 0) {
+      published = d;
+    }
+  }
+  if (!published) published = path_date;
+  if (published && published->year > 0) doc.published = published->Iso();
+
+  // Lines that are chrome wherever they stand.
+  for (Item& it : items) {
+    if (it.drop) continue;
+    if (HasChromePrefix(it.text, rules)) {
+      // "Source: SMM" names the publisher when nothing else did.
+      std::string k = AsciiLower(it.text.substr(0, 7));
+      if (doc.publisher.empty() && k == "source:") {
+        std::string p = it.text.substr(7);
+        p.erase(0, p.find_first_not_of(' '));
+        if (!p.empty() && Words(p).size() <= 4) doc.publisher = p;
+      }
+      it.drop = true;
+    } else if (IsRelativeTime(it.text, rules) || IsContactLine(it.text, rules) ||
+               IsShareLine(it.text, rules) || IsCookieBanner(it.text, rules)) {
+      it.drop = true;
+    }
+  }
+
+  // The end of the article: a "Related News" style heading, past the
+  // article's opening, starts page furniture that runs to the end.
+  size_t body_seen = 0;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].drop) continue;
+    if (body_seen >= 2 && rules.end_markers.count(Key(items[i].text))) {
+      for (size_t j = i; j < items.size(); ++j) items[j].drop = true;
+      break;
+    }
+    ++body_seen;
+  }
+  // Tag lines and leftovers between the last paragraph and the chrome
+  // removed above ("Alumina" before a disclaimer): short, unpunctuated
+  // blocks at the very end.
+  for (size_t i = items.size(); i-- > 0;) {
+    if (items[i].drop) continue;
+    if (Words(items[i].text).size() <= 3 && !EndsSentence(items[i].text)) {
+      items[i].drop = true;
+      continue;
+    }
+    break;
+  }
+
+  for (const Item& it : items) {
+    if (it.drop) continue;
+    if (doc.publisher.empty()) doc.publisher = DatelinePublisher(it.text);
     if (!doc.text.empty()) doc.text += '\n';
-    doc.source_map.push_back({doc.text.size(), b.source_offset});
-    doc.blocks.push_back({b.kind, doc.text.size(), doc.text.size() + t.size()});
-    doc.text += t;
+    doc.source_map.push_back({doc.text.size(), it.source_offset});
+    doc.blocks.push_back({it.kind, doc.text.size(), doc.text.size() + it.text.size()});
+    doc.text += it.text;
   }
   return doc;
 }

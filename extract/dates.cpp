@@ -1,9 +1,123 @@
-// STUB: replaced by the date parser implementation.
+// Date parsing: the handful of forms news pages print, each one RE2 pattern
+// compiled once. ParseDate takes the leftmost date in a string; the
+// publication-line parser only accepts lines whose whole point is the date
+// (a label, a lone date, or a dateline), so a date inside a body sentence is
+// never mistaken for the publication date.
 #include "extract/dates.h"
 
+#include <re2/re2.h>
+
+#include <array>
 #include <cstdio>
+#include <string>
 
 namespace newsgraph {
+
+namespace {
+
+// Month alternation shared by the patterns; "Sept" before "Sep" so the longer
+// spelling wins. Case-insensitive via (?i) in each pattern.
+#define NG_MONTH                                                                      \
+  "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+  "Sept(?:ember)?|Sep|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?"
+
+int MonthFromName(std::string_view name) {
+  static constexpr std::array<const char*, 12> kPrefixes = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (name.size() < 3) return 0;
+  char p[4] = {0};
+  for (int i = 0; i < 3; ++i) p[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[i])));
+  for (size_t i = 0; i < kPrefixes.size(); ++i)
+    if (std::string_view(p) == kPrefixes[i]) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+int DaysInMonth(int y, int m) {
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+  return kDays[m - 1];
+}
+
+// Years outside this window are not publication dates of news articles
+// (and keep "3000 tonnes" style numbers from parsing as years).
+bool Plausible(const Date& d) {
+  if (d.year < 1900 || d.year > 2100) return false;
+  if (d.month < 1 || d.month > 12) return d.month == 0 && d.day == 0;
+  if (d.day == 0) return true;
+  return d.day >= 1 && d.day <= DaysInMonth(d.year, d.month);
+}
+
+// Which capture holds what in a date pattern.
+enum class Order { kYmd, kMdy, kDmy, kMy };
+
+struct DatePattern {
+  const RE2* re;
+  Order order;
+  bool numeric_month;
+};
+
+const std::vector<DatePattern>& Patterns() {
+  // Word boundaries are spelled out as (?:^|[^0-9A-Za-z]) so "12025-03-28"
+  // does not match and we can still report the match position.
+  static const auto* patterns = new std::vector<DatePattern>{
+      // 2025-06-20, 2025-06-20T10:35:39, 2025/03/28, 2025.03.28
+      {new RE2("(?:^|[^0-9])((\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2}))(?:[^0-9]|$)"), Order::kYmd,
+       true},
+      // 2025年3月28日
+      {new RE2("((\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日)"), Order::kYmd, true},
+      // Mar 28, 2025 / March 28 2025 / Mar-29-2025 / Jan. 5, 2026
+      {new RE2("(?i)(?:^|[^A-Za-z])(" NG_MONTH "[\\s-]*(\\d{1,2})(?:st|nd|rd|th)?,?[\\s-]*(\\d{4}))"
+               "(?:[^0-9]|$)"),
+       Order::kMdy, false},
+      // 28 March 2025 / 28-Mar-2025 / 28th March, 2025
+      {new RE2("(?i)(?:^|[^0-9])((\\d{1,2})(?:st|nd|rd|th)?[\\s-]+" NG_MONTH ",?[\\s-]*(\\d{4}))"
+               "(?:[^0-9]|$)"),
+       Order::kDmy, false},
+      // March 2025 (month precision only)
+      {new RE2("(?i)(?:^|[^A-Za-z])(" NG_MONTH ",?\\s+(\\d{4}))(?:[^0-9]|$)"), Order::kMy, false},
+  };
+  return *patterns;
+}
+
+// Leftmost date in `s`; `whole` receives the matched date text.
+std::optional<Date> FindDate(std::string_view s, std::string_view* whole) {
+  std::optional<Date> best;
+  size_t best_pos = std::string_view::npos;
+  for (const DatePattern& p : Patterns()) {
+    re2::StringPiece input(s.data(), s.size());
+    re2::StringPiece all, a, b, c;
+    bool ok = p.order == Order::kMy ? RE2::PartialMatch(input, *p.re, &all, &a, &b)
+                                    : RE2::PartialMatch(input, *p.re, &all, &a, &b, &c);
+    if (!ok) continue;
+    size_t pos = static_cast<size_t>(all.data() - s.data());
+    if (pos >= best_pos) continue;  // an earlier pattern at the same place wins
+    Date d;
+    auto num = [](re2::StringPiece x) { return std::atoi(std::string(x).c_str()); };
+    switch (p.order) {
+      case Order::kYmd: d = {num(a), num(b), num(c)}; break;
+      case Order::kMdy: d = {num(c), MonthFromName(a), num(b)}; break;
+      case Order::kDmy: d = {num(c), MonthFromName(b), num(a)}; break;
+      case Order::kMy: d = {num(b), MonthFromName(a), 0}; break;
+    }
+    if (!Plausible(d)) continue;
+    best = d;
+    best_pos = pos;
+    if (whole) *whole = std::string_view(all.data(), all.size());
+  }
+  return best;
+}
+
+bool OnlyPunctuationOrTime(std::string_view rest) {
+  // What may surround a lone date: a time ("13:39", "18:41:05", "10:35 AM"),
+  // a time zone, separators, or an "icon" left over from an icon font.
+  static const RE2 kRest(
+      "(?i)\\s*(?:icon)?\\s*[|,.·\\-]?\\s*(?:\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:am|pm)?)?\\s*"
+      "(?:\\(?(?:utc|gmt|cst|bjt|est|edt|pst|cet)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?\\)?)?"
+      "\\s*[|,.]?\\s*");
+  return RE2::FullMatch(re2::StringPiece(rest.data(), rest.size()), kRest);
+}
+
+}  // namespace
 
 std::string Date::Iso() const {
   char buf[16];
@@ -13,8 +127,52 @@ std::string Date::Iso() const {
   return buf;
 }
 
-std::optional<Date> ParseDate(std::string_view) { return std::nullopt; }
-std::optional<Date> ParsePublicationLine(std::string_view, int) { return std::nullopt; }
+std::optional<Date> ParseDate(std::string_view s) { return FindDate(s, nullptr); }
+
+std::optional<Date> ParsePublicationLine(std::string_view line, int fallback_year) {
+  // Icon fonts leave their ligature name glued to the date ("iconJan 5, 2026").
+  while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+  if (line.size() > 4 && (line.substr(0, 4) == "icon" || line.substr(0, 4) == "Icon"))
+    line.remove_prefix(4);
+  re2::StringPiece in(line.data(), line.size());
+  // 1. A label, then a date: "Published: Mar 28, 2025 18:41", "Post time:
+  //    Mar-29-2025", "Updated on 2025-03-28". The label must open the line.
+  static const RE2 kLabel(
+      "(?i)^\\s*(?:icon)?\\s*(?:published(?:\\s+(?:on|at|date))?|publish(?:ed)?\\s+(?:time|date)|"
+      "post(?:ed)?(?:\\s+(?:time|on|date))?|release(?:d)?(?:\\s+(?:time|date|on))?|date|"
+      "updated(?:\\s+on)?|last\\s+updated|time)\\s*[:：]?\\s*(.*)$");
+  re2::StringPiece rest;
+  if (RE2::FullMatch(in, kLabel, &rest)) {
+    std::string_view r(rest.data(), rest.size());
+    std::string_view found;
+    if (auto d = FindDate(r, &found); d && d->day != 0 &&
+                                      found.data() - r.data() <= 2)
+      return d;
+  }
+  // 2. A lone date (with an optional time): "Jan 5, 2026 13:39",
+  //    "iconJan 5, 2026 13:39", "2025-03-28".
+  if (line.size() <= 60) {
+    std::string_view found;
+    if (auto d = FindDate(line, &found); d && d->day != 0) {
+      size_t a = static_cast<size_t>(found.data() - line.data());
+      if (OnlyPunctuationOrTime(line.substr(0, a)) &&
+          OnlyPunctuationOrTime(line.substr(a + found.size())))
+        return d;
+    }
+  }
+  // 3. A dateline: "BEIJING, March 28 (Reuters) -", "Shanghai, March 28 (SMM) –".
+  static const RE2 kDateline("(?i)^\\s*[A-Z][A-Za-z.' ]{1,40},\\s*" NG_MONTH
+                             "\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?\\s*\\([^()]{1,40}\\)\\s*"
+                             "(?:-|–|—|:)");
+  re2::StringPiece month, day, year;
+  if (RE2::PartialMatch(in, kDateline, &month, &day, &year)) {
+    int y = year.empty() ? fallback_year : std::atoi(std::string(year).c_str());
+    Date d{y, MonthFromName(std::string_view(month.data(), month.size())),
+           std::atoi(std::string(day).c_str())};
+    if (Plausible(d)) return d;
+  }
+  return std::nullopt;
+}
 
 // Howard Hinnant's days_from_civil / civil_from_days.
 int DaysFromCivil(int y, int m, int d) {
