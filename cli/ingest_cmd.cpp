@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "cli/commands.h"
+#include "graph/conflicts.h"
 #include "cli/inputs.h"
 #include "cli/progress.h"
 #include "common/hash.h"
@@ -103,6 +104,15 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
       if (!s.ok()) std::fprintf(stderr, "%s: %s\n", in.path.c_str(), s.message().c_str());
     }
     if (!file_ok) ++failed;
+  }
+  // The consistency check looks across documents, so it runs once the
+  // batch has landed; its result is stored as CONFLICTS_WITH edges.
+  if (added + replaced > 0) {
+    auto data = (*store)->Load();
+    Status s = data.ok() ? (*store)->ReplaceConflicts(
+                               ConflictEdges(CheckConsistency(*data, ConflictOptions{})))
+                         : data.status();
+    if (!s.ok()) std::fprintf(stderr, "newsgraph: consistency check: %s\n", s.message().c_str());
   }
   if (!quiet)
     std::fprintf(stderr, "ingest: %zu added, %zu replaced, %zu unchanged, %zu failed -> %s\n",

@@ -1,0 +1,328 @@
+#include "graph/conflicts.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace newsgraph {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// The set of values a statement allows: [lo, hi], each end open or closed.
+struct Interval {
+  double lo = -kInf, hi = kInf;
+  bool lo_open = false, hi_open = false;
+};
+
+bool Overlap(const Interval& a, const Interval& b) {
+  // Empty intersection when one ends before the other starts.
+  auto before = [](double hi, bool hi_open, double lo, bool lo_open) {
+    return hi < lo || (hi == lo && (hi_open || lo_open));
+  };
+  return !before(a.hi, a.hi_open, b.lo, b.lo_open) && !before(b.hi, b.hi_open, a.lo, a.lo_open);
+}
+
+std::string KindClass(const std::string& kind) {
+  return kind == "target" || kind == "limit" ? "policy" : kind;
+}
+
+// t and t/y both state annual tonnages in this field; everything else is
+// its own dimension (% and pp are kept apart).
+std::string Dimension(const std::string& unit) { return unit == "t/y" ? "t" : unit; }
+
+// Half the last written digit, in the figure's unit: "110 million" -> 0.5
+// million, "110.32 million" -> 0.005 million, "3-5%" -> 0.5. Numbers in
+// words and counts are exact.
+double Tolerance(const StoredFigure& sf) {
+  const Figure& f = sf.figure;
+  if (f.unit == "count") return 0;
+  static const RE2 kNumber("(\\d[\\d,]*)(?:\\.(\\d+))?");
+  re2::StringPiece input(f.text);
+  std::string whole, decimals;
+  if (!RE2::FindAndConsume(&input, kNumber, &whole, &decimals)) return 0;
+  whole.erase(std::remove(whole.begin(), whole.end(), ','), whole.end());
+  double written = std::atof((whole + (decimals.empty() ? "" : "." + decimals)).c_str());
+  if (written == 0) return 0;
+  double scale = std::fabs(f.value / written);
+  if (!std::isfinite(scale) || scale == 0) return 0;
+  // Just under half a digit, so "30%" and "31%" do not touch.
+  return 0.499 * std::pow(10.0, -static_cast<double>(decimals.size())) * scale;
+}
+
+Interval AllowedValues(const StoredFigure& sf, const ConflictOptions& options) {
+  const Figure& f = sf.figure;
+  double tol = Tolerance(sf);
+  Interval in;
+  const std::string& q = f.qualifier;
+  if (q == "gt") {
+    in.lo = f.value, in.lo_open = true;
+  } else if (q == "ge") {
+    in.lo = f.value;
+  } else if (q == "lt") {
+    in.hi = f.value, in.hi_open = true;
+  } else if (q == "le") {
+    in.hi = f.value;
+  } else if (q == "range" && f.value_max) {
+    in.lo = std::min(f.value, *f.value_max) - tol;
+    in.hi = std::max(f.value, *f.value_max) + tol;
+  } else if (q == "approx") {
+    double band = std::fabs(f.value) * options.approx_band;
+    in.lo = f.value - band - tol, in.hi = f.value + band + tol;
+  } else {
+    in.lo = f.value - tol, in.hi = f.value + tol;
+  }
+  return in;
+}
+
+bool IsBound(const std::string& q) { return q == "gt" || q == "ge" || q == "lt" || q == "le"; }
+
+std::string FormatNumber(double v) {
+  char buf[64];
+  if (std::fabs(v) >= 1e15 || v == std::floor(v))
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+std::string QualifierSymbol(const std::string& q) {
+  if (q == "gt") return ">";
+  if (q == "ge") return ">=";
+  if (q == "lt") return "<";
+  if (q == "le") return "<=";
+  if (q == "approx") return "~";
+  return "";
+}
+
+std::string StatementValue(const Figure& f) {
+  std::string s = QualifierSymbol(f.qualifier);
+  s += FormatNumber(f.value);
+  if (f.qualifier == "range" && f.value_max) {
+    s += '-';
+    s += FormatNumber(*f.value_max);
+  }
+  if (f.unit != "count") {
+    s += ' ';
+    s += f.unit;
+  }
+  return s;
+}
+
+std::string MetricLabel(const std::string& metric, const std::string& unit) {
+  std::string label = metric;
+  std::replace(label.begin(), label.end(), '-', ' ');
+  if (unit == "count" && label.find("count") == std::string::npos) label += " count";
+  return label;
+}
+
+// "10 (1 doc)" for one side: its distinct values and how many documents.
+std::string SideSummary(const std::vector<const StoredFigure*>& side) {
+  std::vector<std::string> values;
+  std::set<std::string> docs;
+  for (const StoredFigure* f : side) {
+    std::string v = StatementValue(f->figure);
+    if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
+    docs.insert(f->doc_id);
+  }
+  std::string s;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) s += " / ";
+    s += values[i];
+  }
+  s += " (" + std::to_string(docs.size()) + (docs.size() == 1 ? " doc)" : " docs)");
+  return s;
+}
+
+struct GroupKey {
+  std::string metric, subject, period, kind, dimension;
+  bool operator<(const GroupKey& o) const {
+    return std::tie(metric, subject, period, kind, dimension) <
+           std::tie(o.metric, o.subject, o.period, o.kind, o.dimension);
+  }
+};
+
+std::string SubjectOf(const Figure& f) {
+  if (KindClass(f.kind) == "policy" && !f.policy.empty()) return f.policy;
+  return f.subject;
+}
+
+// Sides of one group: each statement joins the first side all of whose
+// members it is compatible with. Sorted by lower bound, so points that
+// agree end up together and a half-line joins the side it fits first.
+std::vector<std::vector<size_t>> Partition(const std::vector<Interval>& in) {
+  std::vector<size_t> order(in.size());
+  for (size_t i = 0; i < in.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    bool pa = std::isfinite(in[a].lo) && std::isfinite(in[a].hi);
+    bool pb = std::isfinite(in[b].lo) && std::isfinite(in[b].hi);
+    if (pa != pb) return pa;  // bounded statements first: they define the sides
+    return in[a].lo < in[b].lo;
+  });
+  std::vector<std::vector<size_t>> sides;
+  for (size_t i : order) {
+    bool placed = false;
+    for (auto& side : sides) {
+      if (std::all_of(side.begin(), side.end(), [&](size_t j) { return Overlap(in[i], in[j]); })) {
+        side.push_back(i);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) sides.push_back({i});
+  }
+  return sides;
+}
+
+void CheckGroup(const GroupKey& key, const std::vector<const StoredFigure*>& figs,
+                const ConflictOptions& options, ConsistencyReport* report) {
+  std::set<std::string> docs;
+  for (const StoredFigure* f : figs) docs.insert(f->doc_id);
+  if (docs.size() < 2) return;  // a disagreement is between sources
+  std::vector<Interval> in;
+  in.reserve(figs.size());
+  for (const StoredFigure* f : figs) in.push_back(AllowedValues(*f, options));
+  std::vector<std::vector<size_t>> sides = Partition(in);
+
+  if (sides.size() >= 2) {
+    // Keep sides that hold a statement from a document no other side has
+    // said it from: one article contradicting itself is not a dispute
+    // between sources.
+    std::vector<std::set<std::string>> side_docs(sides.size());
+    for (size_t s = 0; s < sides.size(); ++s)
+      for (size_t i : sides[s]) side_docs[s].insert(figs[i]->doc_id);
+    bool across_sources = false;
+    for (size_t a = 0; a < sides.size() && !across_sources; ++a)
+      for (size_t b = a + 1; b < sides.size() && !across_sources; ++b)
+        for (const std::string& d : side_docs[a])
+          if (side_docs[b].size() > side_docs[b].count(d)) across_sources = true;
+    if (across_sources) {
+      Disagreement d{key.metric, key.subject, key.period, key.kind, "conflict", "", {}};
+      for (const auto& side : sides) {
+        std::vector<const StoredFigure*> members;
+        for (size_t i : side) members.push_back(figs[i]);
+        d.sides.push_back(std::move(members));
+      }
+      d.reason = MetricLabel(key.metric, figs[0]->figure.unit) + ": ";
+      for (size_t s = 0; s < d.sides.size(); ++s) {
+        if (s) d.reason += " vs ";
+        d.reason += SideSummary(d.sides[s]);
+      }
+      report->disagreements.push_back(std::move(d));
+      return;
+    }
+  }
+  // Compatible, but bounds stated with different qualifiers on one value.
+  for (size_t a = 0; a < figs.size(); ++a) {
+    for (size_t b = a + 1; b < figs.size(); ++b) {
+      const Figure& fa = figs[a]->figure;
+      const Figure& fb = figs[b]->figure;
+      if (figs[a]->doc_id == figs[b]->doc_id) continue;
+      if (!IsBound(fa.qualifier) || !IsBound(fb.qualifier) || fa.qualifier == fb.qualifier)
+        continue;
+      if (fa.value != fb.value) continue;
+      Disagreement d{key.metric, key.subject, key.period, key.kind, "warning", "", {}};
+      d.sides = {{figs[a]}, {figs[b]}};
+      d.reason = MetricLabel(key.metric, fa.unit) + ": qualifier differs: " +
+                 StatementValue(fa) + " vs " + StatementValue(fb) +
+                 " (compatible, but not the same statement)";
+      report->disagreements.push_back(std::move(d));
+      return;
+    }
+  }
+}
+
+// A value about 10^3 or 10^6 away from the median of its peers on the same
+// metric, subject and dimension (any period or kind): a likely unit slip.
+void CheckUnitSlips(const std::map<GroupKey, std::vector<const StoredFigure*>>& groups,
+                    ConsistencyReport* report) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<const StoredFigure*>>
+      peers;
+  for (const auto& [key, figs] : groups)
+    for (const StoredFigure* f : figs)
+      if (f->figure.value > 0)
+        peers[{key.metric, key.subject, key.dimension}].push_back(f);
+  for (const auto& [key, figs] : peers) {
+    if (figs.size() < 3) continue;
+    std::vector<double> values;
+    for (const StoredFigure* f : figs) values.push_back(f->figure.value);
+    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    double median = values[values.size() / 2];
+    for (const StoredFigure* f : figs) {
+      double ratio = median / f->figure.value;
+      double mag = std::log10(std::max(ratio, 1 / ratio));
+      if (!(std::fabs(mag - 3) < 0.35 || std::fabs(mag - 6) < 0.35)) continue;
+      Disagreement d{std::get<0>(key), std::get<1>(key), f->figure.period, f->figure.kind,
+                     "warning", "", {}};
+      std::vector<const StoredFigure*> others;
+      for (const StoredFigure* g : figs)
+        if (g != f) others.push_back(g);
+      d.sides = {{f}, others};
+      d.reason = MetricLabel(std::get<0>(key), f->figure.unit) + ": " +
+                 StatementValue(f->figure) + " is about 10^" + (mag > 4.5 ? "6" : "3") +
+                 " off its peers (median " + FormatNumber(median) +
+                 "): a likely unit slip";
+      report->disagreements.push_back(std::move(d));
+    }
+  }
+}
+
+}  // namespace
+
+ConsistencyReport CheckConsistency(const GraphData& data, const ConflictOptions& options) {
+  ConsistencyReport report;
+  std::map<GroupKey, std::vector<const StoredFigure*>> groups;
+  for (const StoredFigure& sf : data.figures) {
+    const Figure& f = sf.figure;
+    if (f.metric.empty() || f.unit.empty() || !std::isfinite(f.value)) continue;
+    groups[{f.metric, SubjectOf(f), f.period, KindClass(f.kind), Dimension(f.unit)}].push_back(&sf);
+  }
+  for (const auto& [key, figs] : groups) CheckGroup(key, figs, options, &report);
+  CheckUnitSlips(groups, &report);
+  std::stable_sort(report.disagreements.begin(), report.disagreements.end(),
+                   [](const Disagreement& a, const Disagreement& b) {
+                     if (a.severity != b.severity) return a.severity == "conflict";
+                     return std::tie(a.subject, a.metric) < std::tie(b.subject, b.metric);
+                   });
+
+  // Progress to target: the latest actual on the same metric and subject.
+  std::unordered_map<std::string, const Document*> docs;
+  for (const Document& d : data.documents) docs[d.id] = &d;
+  auto when = [&](const StoredFigure* f) {
+    std::string p = f->figure.period;
+    auto it = docs.find(f->doc_id);
+    return std::make_pair(p, it == docs.end() ? std::string() : it->second->published);
+  };
+  std::map<std::pair<std::string, std::string>, const StoredFigure*> latest;
+  for (const StoredFigure& sf : data.figures) {
+    if (sf.figure.kind != "actual") continue;
+    auto k = std::make_pair(sf.figure.metric, Dimension(sf.figure.unit) + "|" + sf.figure.subject);
+    auto it = latest.find(k);
+    if (it == latest.end() || when(it->second) < when(&sf)) latest[k] = &sf;
+  }
+  for (const StoredFigure& sf : data.figures) {
+    if (sf.figure.kind != "target") continue;
+    auto it = latest.find({sf.figure.metric, Dimension(sf.figure.unit) + "|" + sf.figure.subject});
+    if (it != latest.end()) report.progress.push_back({&sf, it->second});
+  }
+  return report;
+}
+
+std::vector<StoredConflict> ConflictEdges(const ConsistencyReport& report) {
+  std::vector<StoredConflict> edges;
+  for (const Disagreement& d : report.disagreements)
+    for (size_t a = 0; a < d.sides.size(); ++a)
+      for (size_t b = a + 1; b < d.sides.size(); ++b)
+        for (const StoredFigure* fa : d.sides[a])
+          for (const StoredFigure* fb : d.sides[b])
+            edges.push_back({fa->id, fb->id, d.severity, d.reason});
+  return edges;
+}
+
+}  // namespace newsgraph

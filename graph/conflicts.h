@@ -1,0 +1,58 @@
+// Cross-source consistency: which figures do sources state differently?
+//
+// Figures are grouped into comparable statements by metric, subject (the
+// policy for targets and limits, else the figure's subject), period, kind
+// class (target and limit compare with each other; actual and forecast
+// each with their own) and dimension (t and t/y are one: annual tonnages).
+// Each statement becomes the set of values it allows:
+//   eq      the tolerance its written precision implies ("110 million":
+//           109.5-110.5 million; "110.32 million" far less; counts exact);
+//   approx  a band of `approx_band` (relative) around the value;
+//   gt/ge/lt/le  half-lines; range  its interval.
+// Two statements from different documents conflict when their sets cannot
+// overlap. Warnings (both may be true, an analyst should look): bounds with
+// different qualifiers ("over 30%" vs "at least 30%"), and a value off from
+// its peers on the same metric by about 10^3 or 10^6 (a likely unit slip).
+// Progress to target: for each target, the latest actual value of the same
+// metric and subject, for the report only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "graph/store.h"
+
+namespace newsgraph {
+
+struct ConflictOptions {
+  double approx_band = 0.10;  // "about 110" allows 99..121
+};
+
+struct Disagreement {
+  std::string metric;
+  std::string subject;
+  std::string period;
+  std::string kind;
+  std::string severity;  // "conflict" | "warning"
+  std::string reason;
+  // Statements that agree with each other; two on different sides disagree.
+  std::vector<std::vector<const StoredFigure*>> sides;
+};
+
+struct TargetProgress {
+  const StoredFigure* target = nullptr;
+  const StoredFigure* latest_actual = nullptr;
+};
+
+struct ConsistencyReport {
+  std::vector<Disagreement> disagreements;  // conflicts first, then by metric
+  std::vector<TargetProgress> progress;
+};
+
+// Pointers in the report point into `data.figures`, which must outlive it.
+ConsistencyReport CheckConsistency(const GraphData& data, const ConflictOptions& options);
+
+// The CONFLICTS_WITH edges to store: every pair of figures on different sides.
+std::vector<StoredConflict> ConflictEdges(const ConsistencyReport& report);
+
+}  // namespace newsgraph

@@ -1,0 +1,137 @@
+#include "graph/conflicts.h"
+
+#include <gtest/gtest.h>
+
+namespace newsgraph {
+namespace {
+
+class ConflictsTest : public ::testing::Test {
+ protected:
+  // Adds a figure stated by document `doc`; returns its index.
+  size_t Add(const std::string& doc, const std::string& text, double value, const std::string& unit,
+             const std::string& qualifier, std::optional<double> value_max = std::nullopt,
+             const std::string& metric = "smelter-output", const std::string& period = "2027",
+             const std::string& kind = "target") {
+    StoredFigure sf;
+    sf.id = static_cast<long long>(data_.figures.size() + 1);
+    sf.doc_id = doc;
+    sf.figure.text = text;
+    sf.figure.sentence = "Sentence with " + text + ".";
+    sf.figure.value = value;
+    sf.figure.value_max = value_max;
+    sf.figure.unit = unit;
+    sf.figure.qualifier = qualifier;
+    sf.figure.metric = metric;
+    sf.figure.subject = "country:examplestan";
+    sf.figure.period = period;
+    sf.figure.kind = kind;
+    data_.figures.push_back(sf);
+    return data_.figures.size() - 1;
+  }
+
+  ConsistencyReport Check() { return CheckConsistency(data_, ConflictOptions{}); }
+
+  size_t Count(const ConsistencyReport& r, const std::string& severity) {
+    size_t n = 0;
+    for (const Disagreement& d : r.disagreements) n += d.severity == severity;
+    return n;
+  }
+
+  GraphData data_;
+};
+
+TEST_F(ConflictsTest, DifferentCountsFromTwoSourcesConflict) {
+  Add("doc-a", "the ministry and eleven other agencies", 12, "count", "eq", std::nullopt,
+      "issuing-bodies", "2030-01-02", "actual");
+  Add("doc-b", "eleven agencies", 11, "count", "eq", std::nullopt, "issuing-bodies", "2030-01-02",
+      "actual");
+  ConsistencyReport r = Check();
+  ASSERT_EQ(Count(r, "conflict"), 1u);
+  const Disagreement& d = r.disagreements[0];
+  EXPECT_EQ(d.sides.size(), 2u);
+  EXPECT_NE(d.reason.find("11 (1 doc)"), std::string::npos) << d.reason;
+  EXPECT_NE(d.reason.find("12 (1 doc)"), std::string::npos) << d.reason;
+  EXPECT_EQ(ConflictEdges(r).size(), 1u);
+}
+
+TEST_F(ConflictsTest, SameRangeWrittenTwoWaysAgrees) {
+  Add("doc-a", "2-4%", 2, "%", "range", 4);
+  Add("doc-b", "2% to 4%", 2, "%", "range", 4);
+  EXPECT_TRUE(Check().disagreements.empty());
+}
+
+TEST_F(ConflictsTest, RoundedValueAgreesWithBoundAndPreciseValue) {
+  Add("doc-a", "20 Mt", 20e6, "t", "eq");
+  Add("doc-b", "over 20 million tonnes", 20e6, "t", "gt");
+  Add("doc-c", "20.41 million tpy", 20.41e6, "t/y", "eq");
+  EXPECT_EQ(Count(Check(), "conflict"), 0u);
+}
+
+TEST_F(ConflictsTest, PrecisionDecidesWhatAValueAllows) {
+  // "20 million" allows 19.5..20.5 million; 21.2 million does not fit.
+  Add("doc-a", "20 million tonnes", 20e6, "t", "eq");
+  Add("doc-b", "21.2 million tonnes", 21.2e6, "t", "eq");
+  EXPECT_EQ(Count(Check(), "conflict"), 1u);
+}
+
+TEST_F(ConflictsTest, BoundsWithDifferentQualifiersAreAWarningOnly) {
+  Add("doc-a", "over 40%", 40, "%", "gt");
+  Add("doc-b", "at least 40%", 40, "%", "ge");
+  ConsistencyReport r = Check();
+  EXPECT_EQ(Count(r, "conflict"), 0u);
+  EXPECT_EQ(Count(r, "warning"), 1u);
+}
+
+TEST_F(ConflictsTest, HalfLinesThatCannotMeetConflict) {
+  Add("doc-a", "below 10%", 10, "%", "lt");
+  Add("doc-b", "more than 12%", 12, "%", "gt");
+  EXPECT_EQ(Count(Check(), "conflict"), 1u);
+}
+
+TEST_F(ConflictsTest, ApproxBandIsConfigurable) {
+  Add("doc-a", "about 100 tonnes", 100, "t", "approx");
+  Add("doc-b", "108 tonnes", 108, "t", "eq");
+  EXPECT_EQ(Count(CheckConsistency(data_, ConflictOptions{0.10}), "conflict"), 0u);
+  EXPECT_EQ(Count(CheckConsistency(data_, ConflictOptions{0.02}), "conflict"), 1u);
+}
+
+TEST_F(ConflictsTest, DifferentPeriodKindOrUnitAreNotCompared) {
+  Add("doc-a", "5 million tonnes", 5e6, "t", "eq", std::nullopt, "smelter-output", "2025");
+  Add("doc-b", "9 million tonnes", 9e6, "t", "eq", std::nullopt, "smelter-output", "2027");
+  Add("doc-c", "7 million tonnes", 7e6, "t", "eq", std::nullopt, "smelter-output", "2025",
+      "actual");
+  Add("doc-d", "6%", 6, "%", "eq", std::nullopt, "smelter-output", "2025");
+  EXPECT_EQ(Count(Check(), "conflict"), 0u);
+}
+
+TEST_F(ConflictsTest, OneDocumentAloneIsNotADisagreementBetweenSources) {
+  Add("doc-a", "5 million tonnes", 5e6, "t", "eq");
+  Add("doc-a", "8 million tonnes", 8e6, "t", "eq");
+  EXPECT_TRUE(Check().disagreements.empty());
+}
+
+TEST_F(ConflictsTest, UnitSlipAgainstPeersIsAWarning) {
+  Add("doc-a", "33.1 million tonnes", 33.1e6, "t", "eq", std::nullopt, "smelter-output", "2021",
+      "actual");
+  Add("doc-b", "33.5 million tonnes", 33.5e6, "t", "eq", std::nullopt, "smelter-output", "2022",
+      "actual");
+  Add("doc-c", "33.3 metric tons", 33.3, "t", "eq", std::nullopt, "smelter-output", "2023",
+      "actual");
+  ConsistencyReport r = Check();
+  ASSERT_EQ(Count(r, "warning"), 1u);
+  EXPECT_NE(r.disagreements[0].reason.find("unit slip"), std::string::npos);
+  EXPECT_EQ(r.disagreements[0].sides[0][0]->figure.text, "33.3 metric tons");
+}
+
+TEST_F(ConflictsTest, ProgressPairsTargetWithLatestActual) {
+  Add("doc-a", "30%", 30, "%", "eq", std::nullopt, "slag-reuse-rate", "2027", "target");
+  Add("doc-b", "9%", 9, "%", "eq", std::nullopt, "slag-reuse-rate", "2023", "actual");
+  Add("doc-c", "12%", 12, "%", "eq", std::nullopt, "slag-reuse-rate", "2024", "actual");
+  ConsistencyReport r = Check();
+  ASSERT_EQ(r.progress.size(), 1u);
+  EXPECT_EQ(r.progress[0].latest_actual->figure.text, "12%");
+  EXPECT_EQ(Count(r, "conflict"), 0u);
+}
+
+}  // namespace
+}  // namespace newsgraph
