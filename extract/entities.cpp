@@ -1,16 +1,446 @@
-// STUB: replaced by the entity extractor.
+// Entity extraction: lexicon matches (entity_lexicon.h) and rule candidates
+// (entity_rules.h) per sentence, overlaps resolved longest-first, then
+// document-level resolution:
+//   - acronyms defined in the text ("Metal Industries Research & Development
+//     Centre (MIRDC)") and short forms of company names ("Norsk Hydro" ->
+//     "Hydro") become aliases and are found everywhere in the document;
+//   - policy titles that name the same plan (same year range, fewer topic
+//     words: "Action Plan (2025-2027)", "2025-2027 Aluminium Industry Action
+//     Plan") take the id of the fullest title;
+//   - "the plan" is the document's main policy, "the Association" the
+//     nearest body before it ending in that word.
+// Rule-found companies, bodies and persons in a title-case line (a headline)
+// count only when the body text names them too.
+// Page chrome (data/chrome.tsv `end` and `prefix` lines, contact lines)
+// yields nothing.
 #include "extract/entities.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "extract/entity_lexicon.h"
+#include "extract/entity_rules.h"
+#include "extract/lexicon.h"
+#include "extract/normalize.h"
 
 namespace newsgraph {
 namespace {
-class NullEntities : public EntityExtractor {
- public:
-  std::vector<Entity> Extract(const Document&, const std::vector<Sentence>&) const override {
-    return {};
-  }
+
+struct SentenceTokens {
+  size_t start = 0;
+  size_t end = 0;
+  std::vector<Token> tokens;
+  std::vector<EntityCandidate> accepted;
+  bool title_case = false;  // a headline-style line
 };
-}  // namespace
-Result<std::unique_ptr<EntityExtractor>> EntityExtractor::Create(const std::string&) {
-  return std::unique_ptr<EntityExtractor>(new NullEntities());
+
+bool Overlaps(const EntityCandidate& a, const EntityCandidate& b) {
+  return a.start < b.end && b.start < a.end;
 }
+
+// Longest first; on equal spans the higher priority. A candidate may sit
+// inside an accepted one only where that one allows a nested name.
+std::vector<EntityCandidate> ResolveOverlaps(std::vector<EntityCandidate> cands) {
+  std::stable_sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) {
+    if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.start < b.start;
+  });
+  std::vector<EntityCandidate> out;
+  // Accepted spans by start; outer spans never overlap each other, so only
+  // the neighbours of a new span can overlap it.
+  std::map<size_t, size_t> by_start;  // start -> index in out (outer spans only)
+  for (auto& c : cands) {
+    bool ok = true;
+    bool nested = false;
+    auto it = by_start.lower_bound(c.end);
+    while (it != by_start.begin()) {
+      --it;
+      const EntityCandidate& a = out[it->second];
+      if (a.end <= c.start) break;
+      if (a.nest_start == c.start && a.end == c.end) {
+        nested = true;
+        continue;
+      }
+      ok = false;
+      break;
+    }
+    if (!ok) continue;
+    if (!nested) by_start[c.start] = out.size();
+    out.push_back(std::move(c));
+  }
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.start < b.start; });
+  return out;
+}
+
+class Entities : public EntityExtractor {
+ public:
+  Entities(EntityLexicon lex, EntityRules rules, std::vector<std::string> chrome_end,
+           std::vector<std::string> chrome_prefix)
+      : lex_(std::move(lex)),
+        rules_(std::move(rules)),
+        chrome_end_(std::move(chrome_end)),
+        chrome_prefix_(std::move(chrome_prefix)),
+        acronym_(R"(^ ?\(([A-Z][A-Za-z&.\-]*[A-Z](?: [A-Z][A-Za-z]+){0,2})\))") {}
+
+  std::vector<Entity> Extract(const Document& doc,
+                              const std::vector<Sentence>& sentences) const override;
+
+ private:
+  std::vector<char> ChromeBlocks(const Document& doc) const;
+  // Upper-case letters of `acr` in order are initials of tokens [a, b].
+  bool InitialsMatch(const std::string& acr, const std::vector<Token>& t, size_t a, size_t b) const;
+
+  EntityLexicon lex_;
+  EntityRules rules_;
+  std::vector<std::string> chrome_end_, chrome_prefix_;
+  RE2 acronym_;
+};
+
+std::vector<char> Entities::ChromeBlocks(const Document& doc) const {
+  std::vector<char> skip(doc.blocks.size(), 0);
+  bool ended = false;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
+    if (ended) {
+      skip[i] = 1;
+      continue;
+    }
+    std::string s = FoldCase(std::string_view(doc.text).substr(b.start, b.end - b.start));
+    while (!s.empty() && (s.back() == '.' || s.back() == ':' || s.back() == ' ')) s.pop_back();
+    for (const auto& e : chrome_end_)
+      if (s == e) ended = true;
+    for (const auto& p : chrome_prefix_)
+      if (s.rfind(p, 0) == 0) skip[i] = 1;
+    if (s.size() < 200 && s.find('@') != std::string::npos) skip[i] = 1;
+    if (ended) skip[i] = 1;
+  }
+  return skip;
+}
+
+bool Entities::InitialsMatch(const std::string& acr, const std::vector<Token>& t, size_t a,
+                             size_t b) const {
+  std::string letters;
+  for (char c : acr)
+    if (c >= 'A' && c <= 'Z') letters += c;
+  if (letters.size() < 2) return false;
+  std::string initials;
+  for (size_t k = a; k <= b; ++k) {
+    if (rules_.IsConnector(t[k].key) || t[k].key == "&" || t[k].digit) continue;
+    char c = t[k].key[0];
+    initials += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  }
+  if (initials.empty() || initials[0] != letters[0]) return false;
+  size_t p = 0;
+  for (char c : initials)
+    if (p < letters.size() && c == letters[p]) ++p;
+  return p == letters.size();
+}
+
+std::vector<Entity> Entities::Extract(const Document& doc,
+                                      const std::vector<Sentence>& sentences) const {
+  const std::string_view text = doc.text;
+  std::vector<char> chrome = ChromeBlocks(doc);
+  std::vector<SentenceTokens> sents;
+  for (const Sentence& s : sentences) {
+    if (s.block < chrome.size() && chrome[s.block]) continue;
+    SentenceTokens st;
+    st.start = s.start;
+    st.end = s.end;
+    st.tokens = Tokenize(text, s.start, s.end, lex_.spelling());
+    std::vector<EntityCandidate> cands;
+    for (const LexMatch& m : lex_.Match(text, st.tokens)) {
+      const LexEntry& e = lex_.entries()[static_cast<size_t>(m.entry)];
+      // "ALUMINIUM Shanghai", "METEC India": a trade-fair name, not the place.
+      if ((e.type == "region" || e.type == "country") && m.first > 0) {
+        const Token& prev = st.tokens[m.first - 1];
+        if (prev.upper && prev.end - prev.start >= 5 && prev.end + 1 == st.tokens[m.first].start)
+          continue;
+      }
+      EntityCandidate c;
+      c.start = st.tokens[m.first].start;
+      c.end = st.tokens[m.last].end;
+      c.id = e.id;
+      c.type = e.type;
+      c.priority = 4;
+      c.from_lexicon = true;
+      c.demonym = m.demonym;
+      cands.push_back(std::move(c));
+    }
+    rules_.Find(text, s.start, s.end, st.tokens, lex_, &cands);
+    st.accepted = ResolveOverlaps(std::move(cands));
+    // A title-case line (a headline) capitalises every word, so a rule-found
+    // company, body or person there counts only if the body text names it.
+    size_t words = 0, caps = 0;
+    for (const Token& t : st.tokens) {
+      if (t.digit || t.key.size() < 4 || rules_.IsConnector(t.key)) continue;
+      ++words;
+      if (t.cap) ++caps;
+    }
+    char last = s.end > s.start ? text[s.end - 1] : '.';
+    st.title_case = words >= 3 && caps == words && last != '.' && last != '"';
+    sents.push_back(std::move(st));
+  }
+  {
+    std::set<std::string> body_ids;
+    for (const auto& st : sents)
+      if (!st.title_case)
+        for (const auto& c : st.accepted) body_ids.insert(c.id);
+    for (auto& st : sents) {
+      if (!st.title_case) continue;
+      std::erase_if(st.accepted, [&](const EntityCandidate& c) {
+        return !c.from_lexicon && c.type != "policy" && c.anaphor.empty() &&
+               !body_ids.count(c.id);
+      });
+    }
+  }
+
+  // Token index range of a candidate within its sentence.
+  auto token_range = [](const SentenceTokens& st, const EntityCandidate& c, size_t* a, size_t* b) {
+    bool found = false;
+    for (size_t k = 0; k < st.tokens.size(); ++k) {
+      if (st.tokens[k].start < c.start || st.tokens[k].end > c.end) continue;
+      if (!found) *a = k;
+      *b = k;
+      found = true;
+    }
+    return found;
+  };
+
+  // Acronyms defined in the text, and short forms of company names.
+  std::map<std::string, std::string> aliases;  // surface -> id ("" = ambiguous)
+  auto add_alias = [&aliases](const std::string& surface, const std::string& id) {
+    auto it = aliases.find(surface);
+    if (it == aliases.end()) aliases[surface] = id;
+    else if (it->second != id) it->second = "";
+  };
+  for (auto& st : sents) {
+    for (const auto& c : st.accepted) {
+      if (!c.anaphor.empty() || c.type == "commodity" || c.type == "country" || c.demonym) continue;
+      size_t a = 0, b = 0;
+      if (!token_range(st, c, &a, &b)) continue;
+      std::string_view rest = text.substr(c.end, std::min<size_t>(40, st.end - c.end));
+      std::string acr;
+      if (RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), acronym_, &acr)) {
+        if (InitialsMatch(acr, st.tokens, a, b)) {
+          add_alias(acr, c.id);
+        } else if (c.nest_start != static_cast<size_t>(-1)) {
+          for (const auto& n : st.accepted)
+            if (n.start == c.nest_start && n.end == c.end) {
+              size_t na = 0, nb = 0;
+              if (token_range(st, n, &na, &nb) && InitialsMatch(acr, st.tokens, na, nb))
+                add_alias(acr, n.id);
+            }
+        }
+      }
+      if (c.type == "company" && b > a) {
+        const Token& last = st.tokens[b];
+        if (last.cap && !rules_.IsCompanySuffix(last.key) && !rules_.IsGeneric(last.key))
+          add_alias(std::string(text.substr(last.start, last.end - last.start)), c.id);
+      }
+    }
+  }
+  for (auto it = aliases.begin(); it != aliases.end();)
+    it = it->second.empty() ? aliases.erase(it) : std::next(it);
+  if (!aliases.empty()) {
+    for (auto& st : sents) {
+      std::vector<EntityCandidate> extra;
+      for (size_t k = 0; k < st.tokens.size(); ++k) {
+        for (const auto& [surface, id] : aliases) {
+          size_t s = st.tokens[k].start;
+          if (text.compare(s, surface.size(), surface) != 0) continue;
+          size_t e = s + surface.size();
+          if (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])))) continue;
+          EntityCandidate c;
+          c.start = s;
+          c.end = e;
+          c.id = id;
+          c.type = id.substr(0, id.find(':'));
+          c.priority = 1;
+          // accepted is sorted by start: look at the spans that start before c ends.
+          bool free = true;
+          auto it = std::lower_bound(st.accepted.begin(), st.accepted.end(), c.end,
+                                     [](const EntityCandidate& a, size_t e) { return a.start < e; });
+          for (int back = 0; back < 3 && it != st.accepted.begin(); ++back) {
+            --it;
+            if (Overlaps(*it, c)) free = false;
+          }
+          if (free) extra.push_back(std::move(c));
+        }
+      }
+      for (auto& c : extra) st.accepted.push_back(std::move(c));
+      std::sort(st.accepted.begin(), st.accepted.end(),
+                [](const auto& a, const auto& b) { return a.start < b.start; });
+    }
+  }
+
+  // Policies naming the same plan: map each to the fullest title.
+  struct PolicyInfo {
+    std::vector<std::string> topic;
+    std::string years;
+    size_t titled = 0;
+    size_t first = 0;
+    std::set<std::string> words;  // of its titles, folded
+  };
+  std::map<std::string, PolicyInfo> policies;
+  for (const auto& st : sents)
+    for (const auto& c : st.accepted) {
+      if (c.type != "policy" || !c.anaphor.empty() || c.from_lexicon ||
+          (c.topic.empty() && c.years.empty()))
+        continue;
+      auto [it, inserted] = policies.try_emplace(c.id);
+      if (inserted) {
+        it->second.topic = c.topic;
+        it->second.years = c.years;
+        it->second.first = c.start;
+      }
+      ++it->second.titled;
+      for (const Token& t : Tokenize(text, c.start, c.end, lex_.spelling()))
+        it->second.words.insert(t.key);
+    }
+  std::map<std::string, std::string> merged;  // policy id -> canonical id
+  for (const auto& [id, p] : policies) {
+    const std::string* best = nullptr;
+    for (const auto& [id2, q] : policies) {
+      if (id2 == id) continue;
+      if (!p.years.empty() && p.years != q.years) continue;
+      if (q.topic.size() < p.topic.size()) continue;
+      if (q.topic.size() == p.topic.size() && !(p.years.empty() && !q.years.empty())) continue;
+      if (!std::includes(q.topic.begin(), q.topic.end(), p.topic.begin(), p.topic.end())) continue;
+      if (best == nullptr) {
+        best = &id2;
+        continue;
+      }
+      const PolicyInfo& bq = policies[*best];
+      if (q.topic.size() > bq.topic.size() ||
+          (q.topic.size() == bq.topic.size() && !q.years.empty() && bq.years.empty()))
+        best = &id2;
+    }
+    if (best != nullptr) merged[id] = *best;
+    else if (p.topic.empty()) merged[id] = "";  // "Action Plan (2025-2027)" with nothing to join
+  }
+  auto canonical = [&merged](std::string id) {
+    for (int guard = 0; guard < 8; ++guard) {
+      auto it = merged.find(id);
+      if (it == merged.end()) break;
+      id = it->second;
+      if (id.empty()) break;
+    }
+    return id;
+  };
+  // Main policy for an anaphor head ("plan", "opinions"): the policy whose
+  // titles contain that word with the most titled mentions, then the earliest.
+  std::map<std::string, std::string> main_policy;
+  auto main_for = [&](const std::string& head) {
+    auto cached = main_policy.find(head);
+    if (cached != main_policy.end()) return cached->second;
+    std::map<std::string, std::pair<size_t, size_t>> score;  // id -> (mentions, first)
+    for (const auto& [id, p] : policies) {
+      std::string cid = canonical(id);
+      if (cid.empty() || !p.words.count(head)) continue;
+      auto& s = score.try_emplace(cid, std::make_pair(size_t{0}, p.first)).first->second;
+      s.first += p.titled;
+      s.second = std::min(s.second, p.first);
+    }
+    std::string best;
+    size_t best_n = 0, best_first = 0;
+    for (const auto& [id, s] : score)
+      if (s.first > best_n || (s.first == best_n && s.second < best_first)) {
+        best = id;
+        best_n = s.first;
+        best_first = s.second;
+      }
+    main_policy[head] = best;
+    return best;
+  };
+
+  // Final mentions, with anaphors resolved in text order.
+  struct Resolved {
+    std::string id, type;
+    bool from_lexicon;
+    Mention m;
+  };
+  std::vector<Resolved> resolved;
+  // "<type> <last word>" -> id of the latest multi-word body so named.
+  std::unordered_map<std::string, std::string> last_body;
+  for (const auto& st : sents)
+    for (const auto& c : st.accepted) {
+      std::string id = c.id;
+      if (c.type == "policy" && !c.from_lexicon && c.anaphor.empty()) id = canonical(id);
+      if (c.anaphor.rfind("policy:", 0) == 0) {
+        id = main_for(c.anaphor.substr(7));
+      } else if (!c.anaphor.empty()) {
+        auto it = last_body.find(c.type + " " + c.anaphor);
+        id = it == last_body.end() ? std::string() : it->second;
+      }
+      if (id.empty()) continue;
+      std::string type = id.substr(0, id.find(':'));
+      std::string_view written = text.substr(c.start, c.end - c.start);
+      size_t sp = written.find_last_of(' ');
+      if (c.anaphor.empty() && sp != std::string_view::npos && rules_.IsBodyTail(lex_.spelling().Key(written.substr(sp + 1))))
+        last_body[type + " " + lex_.spelling().Key(written.substr(sp + 1))] = id;
+      resolved.push_back({id, type, c.from_lexicon, Mention{std::string(written), c.start, c.end}});
+    }
+
+  std::vector<Entity> out;
+  std::unordered_map<std::string, size_t> index;
+  for (const auto& r : resolved) {
+    auto [it, inserted] = index.try_emplace(r.id, out.size());
+    if (inserted) {
+      Entity e;
+      e.id = r.id;
+      e.type = r.type;
+      if (const LexEntry* le = lex_.Find(r.id)) {
+        e.name = le->name;
+        e.aliases = le->aliases;
+      }
+      out.push_back(std::move(e));
+    }
+    Entity& e = out[it->second];
+    if (!e.mentions.empty() && e.mentions.back().start == r.m.start) continue;
+    e.mentions.push_back(r.m);
+  }
+  for (auto& e : out) {
+    if (!e.name.empty()) continue;
+    // The longest written form names a rule-found entity.
+    for (const auto& m : e.mentions)
+      if (m.text.size() > e.name.size()) e.name = m.text;
+  }
+  for (const auto& [surface, id] : aliases) {
+    auto it = index.find(id);
+    if (it == index.end()) continue;
+    auto& al = out[it->second].aliases;
+    if (std::find(al.begin(), al.end(), surface) == al.end() && out[it->second].name != surface)
+      al.push_back(surface);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<EntityExtractor>> EntityExtractor::Create(const std::string& data_dir) {
+  auto lex = EntityLexicon::Load(data_dir);
+  if (!lex.ok()) return lex.status();
+  auto rules = EntityRules::Load(data_dir);
+  if (!rules.ok()) return rules.status();
+  std::vector<std::string> chrome_end, chrome_prefix;
+  auto chrome = ReadTsv(data_dir, "chrome.tsv", 2);
+  if (chrome.ok()) {
+    for (const TsvRow& r : *chrome) {
+      if (r[0] == "end") chrome_end.push_back(FoldCase(r[1]));
+      if (r[0] == "prefix") chrome_prefix.push_back(FoldCase(r[1]));
+    }
+  }
+  return std::unique_ptr<EntityExtractor>(new Entities(std::move(lex).value(),
+                                                       std::move(rules).value(),
+                                                       std::move(chrome_end),
+                                                       std::move(chrome_prefix)));
+}
+
 }  // namespace newsgraph

@@ -1,0 +1,464 @@
+#include "extract/entity_rules.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "extract/lexicon.h"
+
+namespace newsgraph {
+
+namespace {
+
+// English function words that may open a capitalised run at a sentence start
+// ("Following Minfa Aluminium ...") without being part of the name.
+bool FunctionWord(const std::string& k) {
+  static const std::unordered_set<std::string> kWords = {
+      "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "in", "by",
+      "with", "from", "to", "at", "as", "if", "when", "while", "after", "before", "during",
+      "following", "meanwhile", "however", "according", "and", "or", "but", "for", "of", "on",
+      "since", "under", "amid", "despite", "although", "though", "also", "both", "as", "s"};
+  return kWords.count(k) > 0;
+}
+
+// Weekdays and months end a name ("... Technology on Friday").
+bool DateWord(const std::string& k) {
+  static const std::unordered_set<std::string> kWords = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+  return kWords.count(k) > 0;
+}
+
+bool RomanNumeral(const std::string& k) {
+  return !k.empty() && k.find_first_not_of("ivxl") == std::string::npos;
+}
+
+bool Year(const Token& t) {
+  return t.digit && t.end - t.start == 4 && (t.key.rfind("19", 0) == 0 || t.key.rfind("20", 0) == 0);
+}
+
+// Tokens k, k+1 are "YYYY-YYYY".
+bool YearRange(std::string_view text, const std::vector<Token>& t, size_t k) {
+  return k + 1 < t.size() && Year(t[k]) && Year(t[k + 1]) &&
+         text.substr(t[k].end, t[k + 1].start - t[k].end) == "-";
+}
+
+const RE2& ParenYears() {
+  static const RE2 re(R"(^\s*\(\s*((?:19|20)\d\d)\s*(?:-|–)\s*((?:19|20)\d\d)\s*\))");
+  return re;
+}
+
+const RE2& LegalTail() {
+  static const RE2 re(
+      R"(^\.?,?\s*(?:Co\.?,?\s*)?(?:Ltd|Limited|Inc|LLC|PLC|Corp)\b\.?)");
+  return re;
+}
+
+}  // namespace
+
+Result<EntityRules> EntityRules::Load(const std::string& data_dir) {
+  EntityRules r;
+  auto rows = ReadTsv(data_dir, "entity_cues.tsv", 2);
+  if (!rows.ok()) return rows.status();
+  Spelling spelling;
+  for (const TsvRow& row : *rows)
+    if (row[0] == "spelling" && row.size() >= 3) spelling.Add(row[1], row[2]);
+  auto key = [&spelling](const std::string& v) { return spelling.Key(v); };
+  for (const TsvRow& row : *rows) {
+    const std::string& kind = row[0];
+    std::string v = key(row[1]);
+    std::string type = row.size() > 2 ? row[2] : "";
+    if (kind == "company_suffix") r.company_suffix_.insert(v);
+    else if (kind == "legal_suffix") r.legal_suffix_.insert(v);
+    else if (kind == "body_tail") r.body_tail_[v] = type;
+    else if (kind == "body_head") r.body_head_[v] = type;
+    else if (kind == "policy_head") r.policy_head_.insert(v);
+    else if (kind == "policy_generic") r.policy_generic_.insert(v);
+    else if (kind == "quote_cue") r.quote_cue_.insert(v);
+    else if (kind == "honorific") r.honorific_[v] = type;
+    else if (kind == "connector") r.connector_.insert(v);
+    else if (kind == "generic") r.generic_.insert(v);
+    else if (kind == "policy_anaphor") {
+      std::vector<std::string> words;
+      for (const Token& t : Tokenize(row[1], 0, row[1].size(), spelling)) words.push_back(t.key);
+      if (!words.empty()) r.policy_anaphor_.push_back(std::move(words));
+    }
+  }
+  // Longest anaphor first ("action plan" before "plan").
+  std::sort(r.policy_anaphor_.begin(), r.policy_anaphor_.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return r;
+}
+
+std::string EntityRules::PolicyId(const std::vector<std::string>& topic, const std::string& years) {
+  std::vector<std::string> keys = topic;
+  if (!years.empty()) keys.push_back(years);
+  return "policy:" + Slug(keys);
+}
+
+std::string EntityRules::LexiconId(std::string_view text, const std::vector<Token>& t, size_t a,
+                                   size_t b, const EntityLexicon& lex) const {
+  std::vector<Token> sub(t.begin() + static_cast<long>(a), t.begin() + static_cast<long>(b) + 1);
+  auto m = lex.Match(text, sub);
+  if (m.size() == 1 && m[0].first == 0 && m[0].last == b - a && !m[0].demonym)
+    return lex.entries()[static_cast<size_t>(m[0].entry)].id;
+  return "";
+}
+
+bool EntityRules::PolicyCandidate(std::string_view text, const std::vector<Token>& t, size_t a,
+                                  size_t b, EntityCandidate* c) const {
+  c->start = t[a].start;
+  c->end = t[b].end;
+  c->type = "policy";
+  c->priority = 2;
+  std::vector<std::string> topic;
+  for (size_t k = a; k <= b; ++k) {
+    if (YearRange(text, t, k)) {
+      c->years = t[k].key + "-" + t[k + 1].key;
+      ++k;
+      continue;
+    }
+    const std::string& w = t[k].key;
+    if (connector_.count(w) || policy_generic_.count(w) || policy_head_.count(w) ||
+        FunctionWord(w) || w == "&" || RomanNumeral(w))
+      continue;
+    topic.push_back(w);
+  }
+  if (c->years.empty()) {
+    std::string_view rest = text.substr(t[b].end);
+    re2::StringPiece in(rest.data(), rest.size());
+    std::string y1, y2;
+    if (RE2::Consume(&in, ParenYears(), &y1, &y2)) {
+      c->years = y1 + "-" + y2;
+      c->end = static_cast<size_t>(in.data() - text.data());
+    }
+  }
+  std::sort(topic.begin(), topic.end());
+  topic.erase(std::unique(topic.begin(), topic.end()), topic.end());
+  bool word = false;
+  for (const std::string& w : topic)
+    if (w.size() >= 3 && !(w[0] >= '0' && w[0] <= '9')) word = true;
+  if (!word && (c->years.empty() || !topic.empty())) return false;
+  // One topic word and no years ("Development Plan") is too generic a title.
+  if (topic.size() < 2 && c->years.empty()) return false;
+  c->topic = std::move(topic);
+  c->id = PolicyId(c->topic, c->years);
+  return true;
+}
+
+bool EntityRules::FindCompany(std::string_view text, const std::vector<Token>& t, size_t a,
+                              size_t b, const EntityLexicon& lex,
+                              std::vector<EntityCandidate>* out) const {
+  while (a < b && FunctionWord(t[a].key)) ++a;
+  size_t core_end = b;
+  while (core_end > a && legal_suffix_.count(t[core_end].key)) --core_end;
+  if (!Substantive(t, a, core_end)) return false;
+  EntityCandidate c;
+  c.start = t[a].start;
+  c.end = t[b].end;
+  c.type = "company";
+  c.priority = 2;
+  std::string_view rest = text.substr(c.end);
+  re2::StringPiece in(rest.data(), rest.size());
+  if (RE2::Consume(&in, LegalTail())) c.end = static_cast<size_t>(in.data() - text.data());
+  // Canonical: without legal suffixes, and without a leading place name
+  // when the rest still names the company ("Shandong Nanshan Aluminium").
+  size_t core_start = a;
+  while (core_start < core_end && Substantive(t, core_start + 1, core_end)) {
+    std::string id = LexiconId(text, t, core_start, core_start, lex);
+    if (id.rfind("region:", 0) != 0 && id.rfind("country:", 0) != 0) break;
+    ++core_start;
+  }
+  c.id = LexiconId(text, t, a, core_end, lex);
+  if (c.id.empty()) c.id = LexiconId(text, t, core_start, core_end, lex);
+  if (c.id.empty() || c.id.rfind("company:", 0) != 0) {
+    std::vector<std::string> keys;
+    for (size_t q = core_start; q <= core_end; ++q)
+      if (t[q].key != "&" && !connector_.count(t[q].key)) keys.push_back(t[q].key);
+    c.id = "company:" + Slug(keys);
+  }
+  out->push_back(std::move(c));
+  return true;
+}
+
+bool EntityRules::Substantive(const std::vector<Token>& t, size_t from, size_t to) const {
+  for (size_t k = from; k <= to; ++k) {
+    const std::string& w = t[k].key;
+    if (!generic_.count(w) && !connector_.count(w) && !company_suffix_.count(w) &&
+        !body_tail_.count(w) && !FunctionWord(w) && !policy_head_.count(w) && !t[k].digit &&
+        w != "&")
+      return true;
+  }
+  return false;
+}
+
+void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, size_t a, size_t b,
+                            const EntityLexicon& lex, std::vector<EntityCandidate>* out) const {
+  while (a < b && FunctionWord(t[a].key)) ++a;
+  if (a > b || (a == b && FunctionWord(t[a].key))) return;
+  auto substantive = [&](size_t from, size_t to) { return Substantive(t, from, to); };
+
+  // Policy titles.
+  for (size_t h = a; h <= b; ++h) {
+    if (!policy_head_.count(t[h].key)) continue;
+    size_t e = b;
+    if (h < b) {
+      const std::string& nx = t[h + 1].key;
+      if (YearRange(text, t, h + 1)) e = h + 2;  // "... Roadmap 2025-2045"
+      else if (nx != "for" && nx != "on" && nx != "of" && nx != "to") continue;
+    }
+    size_t s = a;
+    for (size_t k = a; k < h; ++k)
+      if (YearRange(text, t, k)) {
+        s = k;
+        break;
+      }
+    EntityCandidate c;
+    if (PolicyCandidate(text, t, s, e, &c)) out->push_back(std::move(c));
+    return;
+  }
+
+  // Bodies: "... Commission", "Ministry of ...".
+  std::string body_type;
+  auto tail = body_tail_.find(t[b].key);
+  if (tail != body_tail_.end() && a < b) body_type = tail->second;
+  auto head = body_head_.find(t[a].key);
+  if (body_type.empty() && head != body_head_.end() && a + 1 < b && t[a + 1].key == "of")
+    body_type = head->second;
+  if (!body_type.empty() && head == body_head_.end()) {
+    // "4th Plenary Session of the 20th CPC Central Committee": the body is
+    // the part after the last "of" when what precedes it names no body.
+    for (size_t k = b; k > a; --k) {
+      if (t[k].key != "of") continue;
+      if (!body_tail_.count(t[k - 1].key)) {
+        a = k + 1;
+        while (a < b && (FunctionWord(t[a].key) || t[a].digit)) ++a;
+      }
+      break;
+    }
+    while (a < b && t[a].digit) ++a;
+  }
+  if (!body_type.empty() && a < b && substantive(a, b)) {
+    EntityCandidate c;
+    c.start = t[a].start;
+    c.end = t[b].end;
+    c.priority = 2;
+    // "X Department of the Y Commission": X is the body, Y a nested one.
+    for (size_t k = a + 1; k < b; ++k) {
+      if (t[k].key != "of") continue;
+      size_t y = k + 1;
+      if (y <= b && t[y].key == "the") ++y;
+      auto xt = body_tail_.find(t[k - 1].key);
+      if (xt == body_tail_.end() || tail == body_tail_.end() || y > b || !substantive(y, b)) break;
+      body_type = xt->second;
+      EntityCandidate n;
+      n.start = t[y].start;
+      n.end = t[b].end;
+      n.type = tail->second;
+      n.priority = 2;
+      n.id = LexiconId(text, t, y, b, lex);
+      if (n.id.empty()) {
+        std::vector<std::string> keys;
+        for (size_t q = y; q <= b; ++q)
+          if (t[q].key != "the" && t[q].key != "&") keys.push_back(t[q].key);
+        n.id = n.type + ":" + Slug(keys);
+      }
+      c.nest_start = n.start;
+      out->push_back(std::move(n));
+      break;
+    }
+    c.type = body_type;
+    c.id = LexiconId(text, t, a, b, lex);
+    if (c.id.empty()) {
+      std::vector<std::string> keys;
+      for (size_t q = a; q <= b; ++q)
+        if (t[q].key != "the" && t[q].key != "&") keys.push_back(t[q].key);
+      c.id = c.type + ":" + Slug(keys);
+    }
+    out->push_back(std::move(c));
+    return;
+  }
+
+  // Companies: "... Aluminium", "... Group", "... Co., Ltd.". A company name
+  // is capitalised words (and "&") only: "Qiaoming Aluminium and Dongfang
+  // Resources" is two names, "Shares of Huaxin Holdings" one.
+  bool company = false;
+  for (size_t s = a; s <= b;) {
+    size_t e = s;
+    while (e + 1 <= b && (t[e + 1].cap || t[e + 1].key == "&" || t[e + 1].digit)) ++e;
+    // Each maximal suffix chain ends a name ("Qiaoming Aluminium Posts ...").
+    for (size_t from = s, k = s; k <= e; ++k) {
+      if (!company_suffix_.count(t[k].key) || (k < e && company_suffix_.count(t[k + 1].key)))
+        continue;
+      if (FindCompany(text, t, from, k, lex, out)) company = true;
+      from = k + 1;
+    }
+    s = e + 1;
+    while (s <= b && !(t[s].cap || t[s].digit)) ++s;
+  }
+  if (company) return;
+
+  // Persons: "President Xi Jinping".
+  auto hon = honorific_.find(t[a].key);
+  if (hon != honorific_.end() && a < b) {
+    size_t e = a + 1;
+    while (e + 1 <= b && e + 1 <= a + 3 && t[e + 1].cap) ++e;
+    for (size_t k = a + 1; k <= e; ++k)
+      if (!t[k].cap || generic_.count(t[k].key) || connector_.count(t[k].key)) return;
+    EntityCandidate c;
+    c.start = t[a + 1].start;
+    c.end = t[e].end;
+    c.type = hon->second;
+    c.priority = 1;
+    c.id = LexiconId(text, t, a + 1, e, lex);
+    if (c.id.empty()) {
+      std::vector<std::string> keys;
+      for (size_t q = a + 1; q <= e; ++q) keys.push_back(t[q].key);
+      c.id = c.type + ":" + Slug(keys);
+    }
+    out->push_back(std::move(c));
+  }
+}
+
+void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
+                             const std::vector<Token>& t, std::vector<EntityCandidate>* out) const {
+  if (t.empty()) return;
+  to = std::min(to, text.size());
+  std::vector<size_t> quotes;
+  for (size_t i = from; i < to; ++i)
+    if (text[i] == '"') quotes.push_back(i);
+  // cue_before[k]: a quote cue is among tokens [0, k).
+  std::vector<char> cue_before(t.size() + 1, 0);
+  for (size_t k = 0; k < t.size(); ++k)
+    cue_before[k + 1] = cue_before[k] || quote_cue_.count(t[k].key) > 0;
+  for (size_t q = 0; q + 1 < quotes.size(); q += 2) {
+    size_t q1 = quotes[q], q2 = quotes[q + 1];
+    if (q2 - q1 > 400) continue;  // a title is short
+    size_t a = t.size(), b = 0, n = 0, caps = 0, words = 0;
+    bool head = false;
+    size_t k0 = static_cast<size_t>(
+        std::lower_bound(t.begin(), t.end(), q1, [](const Token& x, size_t p) { return x.start <= p; }) -
+        t.begin());
+    bool cue = cue_before[k0];
+    for (size_t k = k0; k < t.size() && t[k].end <= q2; ++k) {
+      a = std::min(a, k);
+      b = k;
+      ++n;
+      if (policy_head_.count(t[k].key)) head = true;
+      if (!connector_.count(t[k].key) && t[k].key != "&") {
+        ++words;
+        if (t[k].cap || t[k].digit) ++caps;
+      }
+    }
+    if (n < 2 || n > 20 || !cue || head || !t[a].cap || caps * 10 < words * 7) continue;
+    EntityCandidate c;
+    if (!PolicyCandidate(text, t, a, b, &c)) continue;
+    c.priority = 3;
+    out->push_back(std::move(c));
+  }
+}
+
+void EntityRules::FindAnaphors(std::string_view text, const std::vector<Token>& t,
+                               std::vector<EntityCandidate>* out) const {
+  for (size_t k = 0; k + 1 < t.size(); ++k) {
+    if (t[k].key != "the" || text.substr(t[k].end, t[k + 1].start - t[k].end) != " ") continue;
+    bool done = false;
+    for (const auto& words : policy_anaphor_) {
+      if (k + words.size() >= t.size()) continue;
+      bool ok = true;
+      for (size_t w = 0; w < words.size() && ok; ++w) ok = t[k + 1 + w].key == words[w];
+      if (!ok) continue;
+      size_t last = k + words.size();
+      if (last + 1 < t.size() && t[last + 1].cap && NameGap(text, t[last].end, t[last + 1].start))
+        continue;
+      EntityCandidate c;
+      c.start = t[k + 1].start;
+      c.end = t[last].end;
+      c.type = "policy";
+      c.anaphor = "policy:" + words.back();
+      out->push_back(std::move(c));
+      done = true;
+      break;
+    }
+    if (done) continue;
+    auto tail = body_tail_.find(t[k + 1].key);
+    if (tail != body_tail_.end() && t[k + 1].cap &&
+        (k + 2 >= t.size() || !t[k + 2].cap || !NameGap(text, t[k + 1].end, t[k + 2].start))) {
+      EntityCandidate c;
+      c.start = t[k + 1].start;
+      c.end = t[k + 1].end;
+      c.type = tail->second;
+      c.anaphor = tail->first;
+      out->push_back(std::move(c));
+    }
+  }
+}
+
+void EntityRules::FindSpeakers(std::string_view text, const std::vector<Token>& t,
+                               const EntityLexicon& lex, std::vector<EntityCandidate>* out) const {
+  // A name word: capitalised, not an acronym, and no cue, suffix or place.
+  auto name_word = [&](const Token& w) {
+    return w.cap && !w.upper && !w.digit && w.end - w.start >= 2 && !generic_.count(w.key) &&
+           !company_suffix_.count(w.key) && !body_tail_.count(w.key) && !connector_.count(w.key) &&
+           !FunctionWord(w.key) && !policy_head_.count(w.key) && !DateWord(w.key) &&
+           !honorific_.count(w.key) && LexiconId(text, t, static_cast<size_t>(&w - t.data()),
+                                                 static_cast<size_t>(&w - t.data()), lex).empty();
+  };
+  auto emit = [&](size_t a, size_t b) {
+    for (size_t k = a; k <= b; ++k)
+      if (!name_word(t[k]) || (k > a && !NameGap(text, t[k - 1].end, t[k].start))) return;
+    if (!LexiconId(text, t, a, b, lex).empty()) return;
+    EntityCandidate c;
+    c.start = t[a].start;
+    c.end = t[b].end;
+    c.type = "person";
+    c.priority = 1;
+    std::vector<std::string> keys;
+    for (size_t q = a; q <= b; ++q) keys.push_back(t[q].key);
+    c.id = "person:" + Slug(keys);
+    out->push_back(std::move(c));
+  };
+  // "..., said Zhang Wei, an analyst" / "Zhang Wei said".
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (t[k].key != "said" && t[k].key != "says") continue;
+    if (k + 2 < t.size() && (k + 3 >= t.size() || !t[k + 3].cap)) emit(k + 1, k + 2);
+    if (k >= 2 && (k < 3 || !t[k - 3].cap)) emit(k - 2, k - 1);
+  }
+}
+
+void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end,
+                       const std::vector<Token>& t, const EntityLexicon& lex,
+                       std::vector<EntityCandidate>* out) const {
+  const size_t n = t.size();
+  for (size_t i = 0; i < n;) {
+    if (!(t[i].cap || t[i].digit) || DateWord(t[i].key)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j + 1 < n && NameGap(text, t[j].end, t[j + 1].start)) {
+      const Token& nx = t[j + 1];
+      std::string_view gap = text.substr(t[j].end, nx.start - t[j].end);
+      if (gap.find('\'') != std::string_view::npos) break;  // "China's Ministry"
+      bool hyphen = gap == "-";
+      if (DateWord(nx.key) || DateWord(t[j].key)) break;
+      if (nx.key == "the" && !nx.cap && j == i) break;  // "Later the Association"
+      if (nx.cap || nx.digit || nx.key == "&" || connector_.count(nx.key) || hyphen) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    size_t b = j;
+    while (b > i && (connector_.count(t[b].key) || t[b].key == "&")) --b;
+    FindInRun(text, t, i, b, lex, out);
+    i = j + 1;
+  }
+  FindSpeakers(text, t, lex, out);
+  FindQuoted(text, sent_start, sent_end, t, out);
+  FindAnaphors(text, t, out);
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,190 @@
+// Relation extraction over extracted entities. Sentences are our own.
+#include "extract/relations.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "extract/entities.h"
+#include "extract/normalize.h"
+#include "extract/segmenter.h"
+
+namespace newsgraph {
+namespace {
+
+std::string DataDir() {
+  const char* env = std::getenv("NEWSGRAPH_DATA");
+  return env != nullptr ? env : NEWSGRAPH_SOURCE_DIR "/data";
+}
+
+Document MakeDoc(const std::string& raw) {
+  std::string text;
+  size_t from = 0;
+  while (from <= raw.size()) {
+    size_t nl = raw.find('\n', from);
+    std::string line = raw.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
+    if (!text.empty()) text += '\n';
+    text += NormalizeText(line);
+    if (nl == std::string::npos) break;
+    from = nl + 1;
+  }
+  Document d;
+  d.text = text;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    size_t end = nl == std::string::npos ? text.size() : nl;
+    if (end > start) d.blocks.push_back({BlockKind::kParagraph, start, end});
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return d;
+}
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+class RelationsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto e = EntityExtractor::Create(DataDir());
+    ASSERT_TRUE(e.ok()) << e.status().message();
+    entities_ = std::move(e).value().release();
+    auto r = RelationExtractor::Create(DataDir());
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    relations_ = std::move(r).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete entities_;
+    delete relations_;
+  }
+
+  std::vector<Relation> Run(const std::string& raw) {
+    doc_ = MakeDoc(raw);
+    auto sentences = SplitSentences(doc_);
+    ents_ = entities_->Extract(doc_, sentences);
+    return relations_->Extract(doc_, sentences, ents_);
+  }
+  // Triples with entity ids replaced by the first mention's text.
+  std::set<Triple> Named(const std::vector<Relation>& rels) const {
+    std::set<Triple> out;
+    auto name = [this](const std::string& id) {
+      for (const Entity& e : ents_)
+        if (e.id == id) return e.mentions.front().text;
+      return id;
+    };
+    for (const Relation& r : rels) out.insert({name(r.subject), r.predicate, name(r.object)});
+    return out;
+  }
+
+  Document doc_;
+  std::vector<Entity> ents_;
+  static EntityExtractor* entities_;
+  static RelationExtractor* relations_;
+};
+EntityExtractor* RelationsTest::entities_ = nullptr;
+RelationExtractor* RelationsTest::relations_ = nullptr;
+
+TEST_F(RelationsTest, IssuedByActiveKeepsSentenceAndOffsets) {
+  std::string text =
+      "Prices rose.\n"
+      "The Ministry of Commerce (MOFCOM), together with four other departments, released the "
+      "Notice on Regulating Scrap Copper Imports.";
+  auto rels = Run(text);
+  const Relation* hit = nullptr;
+  for (const Relation& r : rels)
+    if (r.predicate == "issued_by" && r.object == "government_body:mofcom") hit = &r;
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->subject.rfind("policy:", 0), 0u);
+  EXPECT_EQ(hit->start, 13u);
+  EXPECT_EQ(hit->end, doc_.text.size());
+  EXPECT_EQ(hit->sentence, doc_.text.substr(13));
+}
+
+TEST_F(RelationsTest, IssuedByPassiveNamesEveryBody) {
+  auto rels = Named(Run(
+      "The Work Plan for Copper Smelting Upgrades (2026-2028) was issued by the National Energy "
+      "Administration and the Ministry of Natural Resources."));
+  std::string plan = "Work Plan for Copper Smelting Upgrades (2026-2028)";
+  EXPECT_TRUE(rels.count({plan, "issued_by", "National Energy Administration"}));
+  EXPECT_TRUE(rels.count({plan, "issued_by", "Ministry of Natural Resources"}));
+}
+
+TEST_F(RelationsTest, IssuedByResolvesThePlan) {
+  auto rels = Named(Run(
+      "China's Green Smelting Action Plan (2026-2028) sets caps.\n"
+      "The State Council issued the plan in May."));
+  EXPECT_TRUE(
+      rels.count({"Green Smelting Action Plan (2026-2028)", "issued_by", "State Council"}));
+}
+
+TEST_F(RelationsTest, InvestsInEveryListedPlace) {
+  auto rels = Named(Run(
+      "Chinalco, East Hope Group and Qiaoming Aluminium are investing in Guinea, Ghana and "
+      "Malaysia, officials said."));
+  for (const char* c : {"Chinalco", "East Hope Group", "Qiaoming Aluminium"})
+    for (const char* p : {"Guinea", "Ghana", "Malaysia"})
+      EXPECT_TRUE(rels.count({c, "invests_in", p})) << c << " -> " << p;
+}
+
+TEST_F(RelationsTest, InvestsInACompanyThatIsLocatedSomewhere) {
+  auto rels = Named(Run("Rusal has taken a stake in Taishan Aluminium in Shandong."));
+  EXPECT_TRUE(rels.count({"Rusal", "invests_in", "Taishan Aluminium"}));
+  EXPECT_TRUE(rels.count({"Taishan Aluminium", "located_in", "Shandong"}));
+  EXPECT_FALSE(rels.count({"Rusal", "invests_in", "Shandong"}));
+}
+
+TEST_F(RelationsTest, OperatesInPlantsAndPossessiveFacilities) {
+  auto rels = Named(Run(
+      "Alcoa operates two smelters in Quebec and Western Australia; Trimet runs a plant in "
+      "Hamburg.\nLater, Hydro's Karmøy pilot plant started."));
+  EXPECT_TRUE(rels.count({"Alcoa", "operates_in", "Quebec"}));
+  EXPECT_TRUE(rels.count({"Alcoa", "operates_in", "Western Australia"}));
+  EXPECT_FALSE(rels.count({"Trimet", "operates_in", "Quebec"}));
+  EXPECT_TRUE(rels.count({"Hydro", "operates_in", "Karmøy"}));
+}
+
+TEST_F(RelationsTest, AcquiredAndDemonymLocation) {
+  auto rels = Named(Run(
+      "In 2019, Press Metal acquired the rolling mills of Danish group Nordkap Holdings."));
+  EXPECT_TRUE(rels.count({"Press Metal", "acquired", "Nordkap Holdings"}));
+  EXPECT_TRUE(rels.count({"Nordkap Holdings", "located_in", "Danish"}));
+}
+
+TEST_F(RelationsTest, AStakeIsAnInvestmentNotATakeover) {
+  auto rels = Named(Run("Glencore acquired a 20% stake in Century Aluminum last year."));
+  EXPECT_TRUE(rels.count({"Glencore", "invests_in", "Century Aluminum"}));
+  EXPECT_FALSE(rels.count({"Glencore", "acquired", "Century Aluminum"}));
+}
+
+TEST_F(RelationsTest, LocatedInFromGazetteerAndLexicon) {
+  auto rels = Named(Run(
+      "Smelters in Baise and Guangxi expanded, China's customs data show.\n"
+      "Norway's Norsk Hydro reported results."));
+  EXPECT_TRUE(rels.count({"Baise", "located_in", "Guangxi"}));
+  EXPECT_TRUE(rels.count({"Baise", "located_in", "China"}));
+  EXPECT_TRUE(rels.count({"Guangxi", "located_in", "China"}));
+  EXPECT_TRUE(rels.count({"Norsk Hydro", "located_in", "Norway"}));
+  // Places not mentioned get no relation.
+  for (const auto& [s, p, o] : rels) EXPECT_NE(o, "region:jiangsu");
+}
+
+TEST_F(RelationsTest, NoDuplicateTriples) {
+  auto rels = Run(
+      "Novelis operates plants in Changzhou. Novelis operates plants in Changzhou.");
+  std::set<Triple> seen;
+  for (const Relation& r : rels)
+    EXPECT_TRUE(seen.insert({r.subject, r.predicate, r.object}).second) << r.subject;
+  EXPECT_TRUE(seen.count({"company:novelis", "operates_in", "region:changzhou"}));
+}
+
+TEST_F(RelationsTest, ChromeGivesNoRelations) {
+  auto rels = Run("Prices rose.\nRelated News\nNovelis operates plants in Changzhou.");
+  EXPECT_TRUE(rels.empty());
+}
+
+}  // namespace
+}  // namespace newsgraph
