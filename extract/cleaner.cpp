@@ -109,6 +109,15 @@ bool HasPhone(std::string_view s) {
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kPhone);
 }
 
+// The block ends with an e-mail address or a phone number ("... please
+// contact: desk@example.com", "Tel: +86 21 5555 0123").
+bool EndsWithEmailOrPhone(std::string_view s) {
+  static const RE2 kAtEnd(
+      "(?:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}|"
+      "\\+?\\(?\\d{2,4}\\)?[ -]?\\d{3,4}[ -]?\\d{3,4})[\\s.,;:)]*$");
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kAtEnd);
+}
+
 bool IsRelativeTime(std::string_view s, const TextChromeRules& r) {
   // "11 mins ago", "2 hours ago", "yesterday", "just now".
   if (s.size() > 32) return false;
@@ -135,6 +144,10 @@ bool IsContactLine(std::string_view s, const TextChromeRules& r) {
   if (!email && !HasPhone(s)) return false;
   std::vector<std::string> w = Words(s);
   if (w.size() > 40) return false;
+  // A contact line gives the address last or is short; a sentence that
+  // mentions one mid-way ("complaints sent to its e-mail inbox at x@y.org
+  // had doubled") is reporting, not chrome.
+  if (w.size() > 12 && !EndsWithEmailOrPhone(s)) return false;
   for (const std::string& x : w)
     if (r.contact_words.count(x)) return true;
   return email && w.size() <= 4;

@@ -27,9 +27,10 @@ Format DetectFormat(std::string_view bytes) {
                                  "<h2", "<span", "<table", "<ul", "<header", "<nav", "<link"})
       if (StartsWithNoCase(s, tag)) return Format::kHtml;
     // Any tag-like start: "<name" followed by space, '>' or '/'.
+    // A tag name starts with a letter: "<100 smelters" is text.
     size_t j = 1;
     while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
-    if (j > 1 && j < s.size() && (s[j] == '>' || s[j] == ' ' || s[j] == '/')) return Format::kHtml;
+    if (j > 1 && std::isalpha(static_cast<unsigned char>(s[1])) && j < s.size() && (s[j] == '>' || s[j] == ' ' || s[j] == '/')) return Format::kHtml;
   }
   return Format::kText;
 }

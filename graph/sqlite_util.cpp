@@ -70,17 +70,24 @@ Status Exec(sqlite3* db, const char* sql) {
 }
 
 Transaction::Transaction(sqlite3* db) : db_(db) {
-  status_ = Exec(db, "BEGIN IMMEDIATE");
+  savepoint_ = sqlite3_get_autocommit(db) == 0;
+  status_ = Exec(db, savepoint_ ? "SAVEPOINT newsgraph_txn" : "BEGIN IMMEDIATE");
   open_ = status_.ok();
 }
 
 Transaction::~Transaction() {
-  if (open_) Exec(db_, "ROLLBACK");
+  if (!open_) return;
+  if (savepoint_) {
+    Exec(db_, "ROLLBACK TO newsgraph_txn");
+    Exec(db_, "RELEASE newsgraph_txn");
+  } else {
+    Exec(db_, "ROLLBACK");
+  }
 }
 
 Status Transaction::Commit() {
   if (!open_) return status_;
-  Status s = Exec(db_, "COMMIT");
+  Status s = Exec(db_, savepoint_ ? "RELEASE newsgraph_txn" : "COMMIT");
   if (s.ok()) open_ = false;
   return s;
 }

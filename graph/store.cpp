@@ -186,6 +186,27 @@ bool Store::SourceUnchanged(const std::string& path, uint64_t content_hash,
   return same;
 }
 
+Result<std::unordered_map<std::string, uint64_t>> Store::SourceHashes(const std::string& version) {
+  std::unordered_map<std::string, uint64_t> out;
+  Statement q(db_, "SELECT path, content_hash FROM sources WHERE version = ?1");
+  if (!q.ok()) return q.status();
+  q.Bind(1, version);
+  while (q.Step()) out[q.Text(0)] = std::strtoull(q.Text(1).c_str(), nullptr, 16);
+  if (!q.status().ok()) return q.status();
+  return out;
+}
+
+Status Store::BeginBatch() {
+  if (!st_) return Status::Error("store opened read-only");
+  if (sqlite3_get_autocommit(db_) == 0) return Status::OK();
+  return Exec(db_, "BEGIN IMMEDIATE");
+}
+
+Status Store::CommitBatch() {
+  if (sqlite3_get_autocommit(db_) != 0) return Status::OK();
+  return Exec(db_, "COMMIT");
+}
+
 Status Store::MarkSource(const std::string& path, uint64_t content_hash, const std::string& version) {
   if (!st_) return Status::Error("store opened read-only");
   Statement& q = st_->upsert_source;
