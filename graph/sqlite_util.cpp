@@ -60,13 +60,23 @@ std::string Statement::Text(int col) const {
 }
 
 Status Exec(sqlite3* db, const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+  // Some lock waits (switching to WAL, a schema change racing another
+  // process) return BUSY without consulting the busy handler: retry those
+  // for up to a minute, as the busy timeout would.
+  for (int attempt = 0;; ++attempt) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
+    if (rc == SQLITE_OK) return Status::OK();
     std::string msg = err ? err : sqlite3_errmsg(db);
     sqlite3_free(err);
+    int primary = rc & 0xff;
+    if ((primary == SQLITE_BUSY || primary == SQLITE_LOCKED) && attempt < 6000 &&
+        sqlite3_get_autocommit(db)) {
+      sqlite3_sleep(10);
+      continue;
+    }
     return Status::Error("SQL error: " + msg);
   }
-  return Status::OK();
 }
 
 Transaction::Transaction(sqlite3* db) : db_(db) {

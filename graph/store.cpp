@@ -113,6 +113,19 @@ Store::~Store() {
 }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_only) {
+  // Another process may be creating or writing the store right now; some
+  // of those lock waits bypass SQLite's busy handler, so setting up is
+  // retried as a whole for up to a minute.
+  for (int attempt = 0;; ++attempt) {
+    auto store = OpenOnce(path, read_only);
+    if (store.ok() || attempt >= 600 ||
+        store.status().message().find("database is locked") == std::string::npos)
+      return store;
+    sqlite3_sleep(100);
+  }
+}
+
+Result<std::unique_ptr<Store>> Store::OpenOnce(const std::string& path, bool read_only) {
   struct stat st;
   bool exists = ::stat(path.c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode)) return Status::Error(path + ": is a directory, not a store file");

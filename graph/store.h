@@ -107,6 +107,7 @@ class Store {
  private:
   struct Statements;  // prepared once, reused for every Put
   explicit Store(sqlite3* db);
+  static Result<std::unique_ptr<Store>> OpenOnce(const std::string& path, bool read_only);
   Status PrepareWrites();
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statements> st_;
