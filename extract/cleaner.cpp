@@ -240,6 +240,20 @@ std::optional<Date> DateInPath(std::string_view path) {
   return Date{y, m, d};
 }
 
+// Text pasted without its headline still needs a name in listings: its
+// opening words, cut at a word boundary, marked as cut.
+std::string TitleFromText(std::string_view text) {
+  constexpr size_t kMax = 90;
+  text = text.substr(0, text.find('\n'));
+  if (text.size() <= kMax) return std::string(text);
+  size_t cut = text.rfind(' ', kMax);
+  if (cut == std::string_view::npos || cut < kMax / 2) cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::string title(text.substr(0, cut));
+  while (!title.empty() && (title.back() == ',' || title.back() == ' ')) title.pop_back();
+  return title + "...";
+}
+
 }  // namespace
 
 Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
@@ -360,6 +374,7 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
     doc.blocks.push_back({it.kind, doc.text.size(), doc.text.size() + it.text.size()});
     doc.text += it.text;
   }
+  if (doc.title.empty() && !doc.blocks.empty()) doc.title = TitleFromText(doc.text);
   return doc;
 }
 
