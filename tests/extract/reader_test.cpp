@@ -479,3 +479,45 @@ TEST(ReadWordPress, CorpusPost) {
 
 }  // namespace
 }  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+TEST(ReadTextWrapped, HardWrappedParagraphsAreJoined) {
+  // Newswire style: lines wrapped at ~65 columns, paragraphs indented.
+  std::string text =
+      "SMELTER OUTPUT RISES\n"
+      "\n"
+      "The country's primary aluminium output rose 4.2 pct in May from\n"
+      "a year earlier to 1.31 mln tonnes, the industry association said\n"
+      "in its monthly report on Tuesday.\n"
+      "    Alumina imports fell to 210,000 tonnes from 260,000 tonnes in\n"
+      "April, while bauxite imports were steady at about 9 mln tonnes,\n"
+      "according to customs data released earlier in the week.\n"
+      "    Output in the first five months totalled 6.4 mln tonnes.\n";
+  RawArticle a = ReadText(text);
+  ASSERT_EQ(a.blocks.size(), 4u);
+  EXPECT_EQ(a.blocks[0].text, "SMELTER OUTPUT RISES");
+  EXPECT_EQ(a.blocks[1].text,
+            "The country's primary aluminium output rose 4.2 pct in May from a year earlier to "
+            "1.31 mln tonnes, the industry association said in its monthly report on Tuesday.");
+  EXPECT_EQ(a.blocks[2].text.rfind("Alumina imports fell", 0), 0u);
+  EXPECT_NE(a.blocks[2].text.find("about 9 mln tonnes, according to customs"), std::string::npos);
+  EXPECT_EQ(text.substr(a.blocks[2].source_offset, 7), "Alumina");
+}
+
+TEST(ReadTextWrapped, OneParagraphPerLineTextIsNotJoined) {
+  // Text copied from a web page: every line is a paragraph of its own.
+  std::string text =
+      "Smelters in the southwest cut output after the dry season lowered hydropower supply to the grid.\n"
+      "Operators said the curtailment could last until the rains return in late May or early June.\n"
+      "Key figures\n"
+      "Inventories at major warehouses rose by a fifth over the month, traders told reporters.\n"
+      "Premiums for billet in Foshan eased as downstream orders thinned ahead of the holiday.\n"
+      "Analysts expect prices to stay range-bound through the second quarter of the year.\n";
+  RawArticle a = ReadText(text);
+  EXPECT_EQ(a.blocks.size(), 6u);
+}
+
+}  // namespace
+}  // namespace newsgraph
