@@ -34,5 +34,10 @@ sanitize: deps
 bench: build
 	bash bench/run.sh
 
+# libFuzzer targets under clang with ASan + UBSan (FUZZ_SECONDS each).
+fuzz:
+	@bash scripts/install-deps.sh --fuzz
+	bash fuzz/run.sh
+
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) build-fuzz

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "cli/progress.h"
 #include "extract/pipeline.h"
 #include "graph/json.h"
 
@@ -33,7 +34,13 @@ int RunExtract(const GlobalOptions& g, const Args& args) {
     return kExitUsage;
   }
   int rc = kExitOk;
-  for (const InputFile& in : ExpandInputs(paths)) {
+  std::vector<InputFile> inputs = ExpandInputs(paths);
+  // Total bytes are not known without a stat per file; the progress line
+  // shows files and throughput (stderr, terminals only).
+  Progress progress("extract", inputs.size(), 0);
+  size_t done = 0, bytes_done = 0;
+  for (const InputFile& in : inputs) {
+    progress.Update(++done, bytes_done);
     if (!in.error.empty()) {
       std::fprintf(stderr, "%s: %s\n", in.path.c_str(), in.error.c_str());
       rc = kExitSomeFailed;
@@ -47,6 +54,7 @@ int RunExtract(const GlobalOptions& g, const Args& args) {
       rc = kExitSomeFailed;
       continue;
     }
+    bytes_done += bytes->size();
     std::vector<std::string> warnings;
     auto extractions = (*pipeline)->ExtractBytes(in.path, *bytes, &warnings);
     for (const std::string& w : warnings) std::fprintf(stderr, "%s: %s\n", in.path.c_str(), w.c_str());

@@ -98,14 +98,29 @@ bool EndsSentence(std::string_view s) {
   return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ';');
 }
 
-bool HasEmailOrPhone(std::string_view s) {
-  static const RE2 kContact(
-      "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}|\\+?\\d[\\d ()-]{7,}\\d");
-  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kContact);
+bool HasEmail(std::string_view s) {
+  if (s.find('@') == std::string_view::npos) return false;
+  static const RE2 kEmail("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kEmail);
+}
+
+bool HasPhone(std::string_view s) {
+  static const RE2 kPhone("\\+?\\(?\\d{2,4}\\)?[ -]?\\d{3,4}[ -]?\\d{3,4}");
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kPhone);
+}
+
+// The block ends with an e-mail address or a phone number ("... please
+// contact: desk@example.com", "Tel: +86 21 5555 0123").
+bool EndsWithEmailOrPhone(std::string_view s) {
+  static const RE2 kAtEnd(
+      "(?:[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}|"
+      "\\+?\\(?\\d{2,4}\\)?[ -]?\\d{3,4}[ -]?\\d{3,4})[\\s.,;:)]*$");
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kAtEnd);
 }
 
 bool IsRelativeTime(std::string_view s, const TextChromeRules& r) {
   // "11 mins ago", "2 hours ago", "yesterday", "just now".
+  if (s.size() > 32) return false;
   std::vector<std::string> w = Words(s);
   if (w.size() == 3 && w[2] == "ago" && std::all_of(w[0].begin(), w[0].end(), ::isdigit) &&
       r.relative_time_units.count(w[1]))
@@ -120,17 +135,26 @@ bool IsRelativeTime(std::string_view s, const TextChromeRules& r) {
   return k == "just now" || k == "yesterday";
 }
 
+// A short block with an e-mail address or a phone number and a contact
+// word ("please contact: x@y.com", "Tel: +86 21 5166 6711"); a block that is
+// little more than an address is chrome too.
 bool IsContactLine(std::string_view s, const TextChromeRules& r) {
-  if (!HasEmailOrPhone(s)) return false;
+  if (s.size() > 400) return false;
+  bool email = HasEmail(s);
+  if (!email && !HasPhone(s)) return false;
   std::vector<std::string> w = Words(s);
   if (w.size() > 40) return false;
+  // A contact line gives the address last or is short; a sentence that
+  // mentions one mid-way ("complaints sent to its e-mail inbox at x@y.org
+  // had doubled") is reporting, not chrome.
+  if (w.size() > 12 && !EndsWithEmailOrPhone(s)) return false;
   for (const std::string& x : w)
     if (r.contact_words.count(x)) return true;
-  // A block that is little more than an address is chrome too.
-  return w.size() <= 4;
+  return email && w.size() <= 4;
 }
 
 bool IsShareLine(std::string_view s, const TextChromeRules& r) {
+  if (s.size() > 100) return false;
   std::vector<std::string> w = Words(s);
   if (w.empty() || w.size() > 8) return false;
   return std::all_of(w.begin(), w.end(), [&](const std::string& x) {
@@ -140,6 +164,9 @@ bool IsShareLine(std::string_view s, const TextChromeRules& r) {
 }
 
 bool IsCookieBanner(std::string_view s, const TextChromeRules& r) {
+  if (s.size() > 600 || (s.find("ookie") == std::string_view::npos &&
+                         s.find("OOKIE") == std::string_view::npos))
+    return false;
   std::string k = AsciiLower(s);
   if (k.find("cookie") == std::string::npos) return false;
   return std::any_of(r.cookie_cues.begin(), r.cookie_cues.end(),
@@ -213,6 +240,20 @@ std::optional<Date> DateInPath(std::string_view path) {
   return Date{y, m, d};
 }
 
+// Text pasted without its headline still needs a name in listings: its
+// opening words, cut at a word boundary, marked as cut.
+std::string TitleFromText(std::string_view text) {
+  constexpr size_t kMax = 90;
+  text = text.substr(0, text.find('\n'));
+  if (text.size() <= kMax) return std::string(text);
+  size_t cut = text.rfind(' ', kMax);
+  if (cut == std::string_view::npos || cut < kMax / 2) cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::string title(text.substr(0, cut));
+  while (!title.empty() && (title.back() == ',' || title.back() == ' ')) title.pop_back();
+  return title + "...";
+}
+
 }  // namespace
 
 Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
@@ -253,7 +294,9 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
   if (!doc.title.empty()) {
     std::string title_key = Key(doc.title);
     for (size_t i = 0; i < items.size() && i < kHead; ++i)
-      if (!items[i].drop && Key(items[i].text) == title_key) items[i].drop = true;
+      if (!items[i].drop && items[i].text.size() <= doc.title.size() + 8 &&
+          Key(items[i].text) == title_key)
+        items[i].drop = true;
   }
 
   // Publication date: stated by the format, else a publication line near
@@ -303,7 +346,8 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
   size_t body_seen = 0;
   for (size_t i = 0; i < items.size(); ++i) {
     if (items[i].drop) continue;
-    if (body_seen >= 2 && rules.end_markers.count(Key(items[i].text))) {
+    if (body_seen >= 2 && items[i].text.size() <= 40 &&
+        rules.end_markers.count(Key(items[i].text))) {
       for (size_t j = i; j < items.size(); ++j) items[j].drop = true;
       break;
     }
@@ -314,7 +358,8 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
   // blocks at the very end.
   for (size_t i = items.size(); i-- > 0;) {
     if (items[i].drop) continue;
-    if (Words(items[i].text).size() <= 3 && !EndsSentence(items[i].text)) {
+    if (items[i].text.size() <= 60 && Words(items[i].text).size() <= 3 &&
+        !EndsSentence(items[i].text)) {
       items[i].drop = true;
       continue;
     }
@@ -329,6 +374,7 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
     doc.blocks.push_back({it.kind, doc.text.size(), doc.text.size() + it.text.size()});
     doc.text += it.text;
   }
+  if (doc.title.empty() && !doc.blocks.empty()) doc.title = TitleFromText(doc.text);
   return doc;
 }
 

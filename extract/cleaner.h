@@ -1,5 +1,6 @@
 // Cleaning: a RawArticle -> a Document. Removes page chrome by general rules,
-// normalises every block, joins blocks one per line, fills title, publisher,
+// normalises every block, joins blocks one per line, fills title (for text
+// with no headline: its opening words, cut with "..."), publisher,
 // published date and identity.
 //
 // Chrome (removed): breadcrumbs ("Home / Metal News / ..."), the title repeated

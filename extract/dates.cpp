@@ -108,10 +108,12 @@ std::optional<Date> FindDate(std::string_view s, std::string_view* whole) {
 }
 
 bool OnlyPunctuationOrTime(std::string_view rest) {
-  // What may surround a lone date: a time ("13:39", "18:41:05", "10:35 AM"),
+  // What may surround a lone date: a time ("13:39", "18:41:05", "10:35 AM",
+  // ISO "T10:35:39Z" / "T10:35:39+08:00"),
   // a time zone, separators, or an "icon" left over from an icon font.
   static const RE2 kRest(
-      "(?i)\\s*(?:icon)?\\s*[|,.·\\-]?\\s*(?:\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:am|pm)?)?\\s*"
+      "(?i)\\s*(?:icon)?\\s*[|,.·\\-]?\\s*"
+      "(?:t?\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?\\s*(?:am|pm|z|[+-]\\d{2}:?\\d{2})?)?\\s*"
       "(?:\\(?(?:utc|gmt|cst|bjt|est|edt|pst|cet)(?:\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?)?\\)?)?"
       "\\s*[|,.]?\\s*");
   return RE2::FullMatch(re2::StringPiece(rest.data(), rest.size()), kRest);

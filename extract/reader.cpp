@@ -1,5 +1,6 @@
 #include "extract/reader.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace newsgraph {
@@ -27,16 +28,53 @@ Format DetectFormat(std::string_view bytes) {
                                  "<h2", "<span", "<table", "<ul", "<header", "<nav", "<link"})
       if (StartsWithNoCase(s, tag)) return Format::kHtml;
     // Any tag-like start: "<name" followed by space, '>' or '/'.
+    // A tag name starts with a letter: "<100 smelters" is text.
     size_t j = 1;
     while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
-    if (j > 1 && j < s.size() && (s[j] == '>' || s[j] == ' ' || s[j] == '/')) return Format::kHtml;
+    if (j > 1 && std::isalpha(static_cast<unsigned char>(s[1])) && j < s.size() && (s[j] == '>' || s[j] == ' ' || s[j] == '/')) return Format::kHtml;
   }
   return Format::kText;
 }
 
+namespace {
+
+struct Line {
+  std::string_view text;  // trimmed
+  size_t offset = 0;      // of the trimmed text in the source
+  bool indented = false;  // started with 2+ spaces or a tab
+};
+
+bool IsBullet(std::string_view t) {
+  return t.substr(0, 3) == "\xE2\x80\xA2" || t.substr(0, 2) == "\xC2\xB7" ||
+         ((t[0] == '-' || t[0] == '*') && t.size() > 1 && t[1] == ' ');
+}
+
+// Hard-wrapped text (newswire, e-mail, plain-text archives) breaks
+// paragraphs into lines of about the same width; text copied from a web
+// page has one paragraph per line. Wrapped: most lines are 45-100 bytes and
+// none is much longer.
+bool EndsSentence(std::string_view t) {
+  return std::string_view(".:!?;\"')").find(t.back()) != std::string_view::npos;
+}
+
+bool LooksHardWrapped(const std::vector<Line>& lines) {
+  size_t counted = 0, in_band = 0, longest = 0, open_ends = 0;
+  for (const Line& l : lines) {
+    if (l.text.empty()) continue;
+    ++counted;
+    longest = std::max(longest, l.text.size());
+    if (l.text.size() >= 45 && l.text.size() <= 100) ++in_band;
+    if (!EndsSentence(l.text)) ++open_ends;
+  }
+  return counted >= 6 && longest <= 110 && in_band * 2 >= counted && open_ends * 4 >= counted;
+}
+
+}  // namespace
+
 RawArticle ReadText(std::string_view text) {
   RawArticle article;
   article.format = Format::kText;
+  std::vector<Line> lines;
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
@@ -46,17 +84,39 @@ RawArticle ReadText(std::string_view text) {
     while (a < line.size() && std::isspace(static_cast<unsigned char>(line[a]))) ++a;
     size_t b = line.size();
     while (b > a && std::isspace(static_cast<unsigned char>(line[b - 1]))) --b;
-    if (b > a) {
-      RawBlock block;
-      block.text = std::string(line.substr(a, b - a));
-      block.source_offset = pos + a;
-      std::string_view t = block.text;
-      if (t.substr(0, 3) == "\xE2\x80\xA2" || t.substr(0, 2) == "\xC2\xB7" ||
-          ((t[0] == '-' || t[0] == '*') && t.size() > 1 && t[1] == ' '))
-        block.kind = BlockKind::kListItem;
-      article.blocks.push_back(std::move(block));
-    }
+    bool indented = (a >= 2 && line[0] == ' ') || (a >= 1 && line[0] == '\t');
+    lines.push_back({line.substr(a, b - a), pos + a, indented});
     pos = nl + 1;
+  }
+  const bool wrapped = LooksHardWrapped(lines);
+  size_t width = 0;
+  for (const Line& l : lines) width = std::max(width, l.text.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.text.empty()) continue;
+    RawBlock block;
+    block.text = std::string(l.text);
+    block.source_offset = l.offset;
+    if (IsBullet(l.text)) block.kind = BlockKind::kListItem;
+    // A wrapped paragraph goes on while lines run to about the full width
+    // and the next line neither is indented, blank nor a bullet.
+    // A short line goes on too when it ends mid-sentence and the next line
+    // starts in lower case.
+    std::string_view last = l.text;
+    // A line that ends a sentence may end the paragraph: splitting there
+    // never cuts a sentence.
+    while (wrapped && i + 1 < lines.size() && !EndsSentence(last)) {
+      const Line& next = lines[i + 1];
+      if (next.text.empty() || next.indented || IsBullet(next.text)) break;
+      bool full = last.size() * 10 >= width * 6;
+      bool mid_sentence = std::islower(static_cast<unsigned char>(next.text[0]));
+      if (!full && !mid_sentence) break;
+      block.text += ' ';
+      block.text += next.text;
+      last = next.text;
+      ++i;
+    }
+    article.blocks.push_back(std::move(block));
   }
   return article;
 }

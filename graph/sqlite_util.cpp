@@ -60,27 +60,44 @@ std::string Statement::Text(int col) const {
 }
 
 Status Exec(sqlite3* db, const char* sql) {
-  char* err = nullptr;
-  if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+  // Some lock waits (switching to WAL, a schema change racing another
+  // process) return BUSY without consulting the busy handler: retry those
+  // for up to a minute, as the busy timeout would.
+  for (int attempt = 0;; ++attempt) {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db, sql, nullptr, nullptr, &err);
+    if (rc == SQLITE_OK) return Status::OK();
     std::string msg = err ? err : sqlite3_errmsg(db);
     sqlite3_free(err);
+    int primary = rc & 0xff;
+    if ((primary == SQLITE_BUSY || primary == SQLITE_LOCKED) && attempt < 6000 &&
+        sqlite3_get_autocommit(db)) {
+      sqlite3_sleep(10);
+      continue;
+    }
     return Status::Error("SQL error: " + msg);
   }
-  return Status::OK();
 }
 
 Transaction::Transaction(sqlite3* db) : db_(db) {
-  status_ = Exec(db, "BEGIN IMMEDIATE");
+  savepoint_ = sqlite3_get_autocommit(db) == 0;
+  status_ = Exec(db, savepoint_ ? "SAVEPOINT newsgraph_txn" : "BEGIN IMMEDIATE");
   open_ = status_.ok();
 }
 
 Transaction::~Transaction() {
-  if (open_) Exec(db_, "ROLLBACK");
+  if (!open_) return;
+  if (savepoint_) {
+    Exec(db_, "ROLLBACK TO newsgraph_txn");
+    Exec(db_, "RELEASE newsgraph_txn");
+  } else {
+    Exec(db_, "ROLLBACK");
+  }
 }
 
 Status Transaction::Commit() {
   if (!open_) return status_;
-  Status s = Exec(db_, "COMMIT");
+  Status s = Exec(db_, savepoint_ ? "RELEASE newsgraph_txn" : "COMMIT");
   if (s.ok()) open_ = false;
   return s;
 }

@@ -52,6 +52,9 @@ class Statement {
 Status Exec(sqlite3* db, const char* sql);
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.
+// One atomic unit of writes. Outside a transaction it is BEGIN IMMEDIATE ..
+// COMMIT; inside one (an ingest batch) it is a savepoint, so a failed
+// document rolls back alone and the batch goes on.
 class Transaction {
  public:
   explicit Transaction(sqlite3* db);
@@ -62,6 +65,7 @@ class Transaction {
  private:
   sqlite3* db_;
   bool open_ = false;
+  bool savepoint_ = false;
   Status status_;
 };
 

@@ -113,6 +113,19 @@ Store::~Store() {
 }
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool read_only) {
+  // Another process may be creating or writing the store right now; some
+  // of those lock waits bypass SQLite's busy handler, so setting up is
+  // retried as a whole for up to a minute.
+  for (int attempt = 0;; ++attempt) {
+    auto store = OpenOnce(path, read_only);
+    if (store.ok() || attempt >= 600 ||
+        store.status().message().find("database is locked") == std::string::npos)
+      return store;
+    sqlite3_sleep(100);
+  }
+}
+
+Result<std::unique_ptr<Store>> Store::OpenOnce(const std::string& path, bool read_only) {
   struct stat st;
   bool exists = ::stat(path.c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode)) return Status::Error(path + ": is a directory, not a store file");
@@ -184,6 +197,27 @@ bool Store::SourceUnchanged(const std::string& path, uint64_t content_hash,
   bool same = q.Step() && q.Text(0) == HexHash(content_hash) && q.Text(1) == version;
   q.Reset();
   return same;
+}
+
+Result<std::unordered_map<std::string, uint64_t>> Store::SourceHashes(const std::string& version) {
+  std::unordered_map<std::string, uint64_t> out;
+  Statement q(db_, "SELECT path, content_hash FROM sources WHERE version = ?1");
+  if (!q.ok()) return q.status();
+  q.Bind(1, version);
+  while (q.Step()) out[q.Text(0)] = std::strtoull(q.Text(1).c_str(), nullptr, 16);
+  if (!q.status().ok()) return q.status();
+  return out;
+}
+
+Status Store::BeginBatch() {
+  if (!st_) return Status::Error("store opened read-only");
+  if (sqlite3_get_autocommit(db_) == 0) return Status::OK();
+  return Exec(db_, "BEGIN IMMEDIATE");
+}
+
+Status Store::CommitBatch() {
+  if (sqlite3_get_autocommit(db_) != 0) return Status::OK();
+  return Exec(db_, "COMMIT");
 }
 
 Status Store::MarkSource(const std::string& path, uint64_t content_hash, const std::string& version) {

@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -69,6 +70,17 @@ class Store {
   // True if `path` was ingested with exactly these source bytes (hash) and
   // the current extractor version: nothing to redo.
   bool SourceUnchanged(const std::string& path, uint64_t content_hash, const std::string& version);
+  // path -> content hash of every source ingested with extractor `version`
+  // (one query, so parallel workers can skip unchanged files without the
+  // store).
+  Result<std::unordered_map<std::string, uint64_t>> SourceHashes(const std::string& version);
+
+  // Groups the following Puts and MarkSources into one transaction (each
+  // Put stays atomic on its own inside it). CommitBatch ends it; a crash
+  // before it loses only the open batch.
+  Status BeginBatch();
+  Status CommitBatch();
+
   // Records that `path` with `content_hash` has been ingested.
   Status MarkSource(const std::string& path, uint64_t content_hash, const std::string& version);
 
@@ -95,6 +107,7 @@ class Store {
  private:
   struct Statements;  // prepared once, reused for every Put
   explicit Store(sqlite3* db);
+  static Result<std::unique_ptr<Store>> OpenOnce(const std::string& path, bool read_only);
   Status PrepareWrites();
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statements> st_;

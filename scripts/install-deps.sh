@@ -13,7 +13,7 @@ packages=(
   libboost-graph-dev               # graph algorithms and GraphML/DOT writers
   nlohmann-json3-dev               # JSON in and out
   libgtest-dev                     # unit tests
-  python3 libxml2-utils graphviz   # tests: scorer, xmllint, dot
+  python3 libxml2-utils graphviz sqlite3  # tests: scorer, xmllint, dot, sqlite3 CLI
 )
 if [ "${1:-}" = "--fuzz" ]; then packages+=(clang libclang-rt-14-dev); fi
 

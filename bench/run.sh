@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# newsgraph benchmark on the Reuters-21578 newswire (21,578 real articles).
+#
+#   bash bench/run.sh [--scales "1 2 4 8"] [--jobs N]
+#
+# Prepares the articles as text files (../shared/eval/reuters_to_files.py,
+# cached under $BENCH_DIR, default /tmp/newsgraph-bench), then prints one
+# table: the scan floor (read + one RE2 pass for digit runs), extract,
+# ingest, re-ingest of the unchanged corpus, conflicts and three saved
+# queries, at 1x, 2x, 4x and 8x the corpus (copies under distinct paths,
+# so distinct identities). Times are wall-clock seconds of one run; peak RSS
+# from /usr/bin/time. Nothing here is a test: it prints figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+bin="$root/build/newsgraph"
+floor="$root/build/scan_floor"
+shared="${NEWSGRAPH_SHARED:-$root/../shared}"
+bench="${BENCH_DIR:-/tmp/newsgraph-bench}"
+scales="1 2 4 8"
+jobs=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scales) scales="$2"; shift 2 ;;
+    --jobs) jobs="--jobs $2"; shift 2 ;;
+    *) echo "usage: bench/run.sh [--scales \"1 2 4 8\"] [--jobs N]" >&2; exit 2 ;;
+  esac
+done
+[ -x "$bin" ] && [ -x "$floor" ] || { echo "build first: make build" >&2; exit 2; }
+[ -f "$shared/eval/reuters_to_files.py" ] || { echo "no Reuters data at $shared/eval" >&2; exit 2; }
+
+mkdir -p "$bench"
+if [ ! -f "$bench/x1/c0/index.tsv" ]; then
+  echo "preparing Reuters-21578 text files in $bench/x1 ..." >&2
+  rm -rf "$bench/x1"; mkdir -p "$bench/x1"
+  python3 "$shared/eval/reuters_to_files.py" "$bench/x1/c0" --src "$shared/eval/reuters21578" >/dev/null
+  rm -f "$bench/x1/c0/index.tsv.tmp"
+fi
+# Scaled corpora: copy k of the base corpus under distinct folders.
+make_scale() {
+  local k=$1 dir="$bench/x$1"
+  [ -d "$dir/c$((k - 1))" ] && return
+  mkdir -p "$dir"
+  for i in $(seq 0 $((k - 1))); do cp -r "$bench/x1/c0" "$dir/c$i"; done
+}
+
+timed() {  # timed OUTVAR CMD... -> "seconds peak_rss_kb"
+  local out=$1; shift
+  /usr/bin/time -f "%e %M" -o "$bench/time.txt" "$@" >/dev/null 2>"$bench/stderr.txt" || true
+  printf -v "$out" '%s' "$(tail -1 "$bench/time.txt")"
+}
+mbs() { awk -v b="$1" -v s="$2" 'BEGIN { if (s <= 0) s = 0.001; printf "%.1f", b / 1e6 / s }'; }
+
+printf "%-6s %-22s %10s %10s %12s %10s %s\n" scale step seconds "MB/s" "docs/s" "peak_MB" notes
+for k in $scales; do
+  make_scale "$k"
+  dir="$bench/x$k"
+  bytes=$(find "$dir" -name '*.txt' -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+  docs=$(find "$dir" -name '*.txt' -type f | wc -l)
+  read -r fb ff fr fs fmbs < <("$floor" "$dir")
+  printf "%-6s %-22s %10.2f %10s %12s %10s %s\n" "${k}x" "scan floor (RE2 \\d+)" "$fs" "$fmbs" \
+    "$(awk -v d="$ff" -v s="$fs" 'BEGIN{printf "%.0f", d/s}')" "-" "$fr digit runs"
+
+  timed t "$bin" extract "$dir"
+  read -r es erss <<<"$t"
+  "$bin" extract "$dir" 2>/dev/null | python3 -c '
+import json, sys
+f = e = 0
+for line in sys.stdin:
+    d = json.loads(line); f += len(d["figures"]); e += len(d["entities"])
+print(f, e)' > "$bench/counts.txt"
+  read -r nfig nent < "$bench/counts.txt"
+  printf "%-6s %-22s %10.2f %10s %12s %10s %s\n" "${k}x" "extract" "$es" "$(mbs "$bytes" "$es")" \
+    "$(awk -v d="$docs" -v s="$es" 'BEGIN{if(s<=0)s=0.001; printf "%.0f", d/s}')" "$((erss / 1024))" \
+    "$nfig figures, $nent entities; $(awk -v a="$es" -v b="$fs" 'BEGIN{if(b<=0)b=0.001; printf "%.1fx", a/b}') the scan floor"
+
+  db="$bench/x$k.db"
+  rm -f "$db" "$db-wal" "$db-shm"
+  # shellcheck disable=SC2086
+  timed t "$bin" --db "$db" ingest $jobs "$dir"
+  read -r is irss <<<"$t"
+  size=$(du -k "$db" | cut -f1)
+  printf "%-6s %-22s %10.2f %10s %12s %10s %s\n" "${k}x" "ingest" "$is" "$(mbs "$bytes" "$is")" \
+    "$(awk -v d="$docs" -v s="$is" 'BEGIN{if(s<=0)s=0.001; printf "%.0f", d/s}')" "$((irss / 1024))" \
+    "store $((size / 1024)) MB; $(tail -1 "$bench/stderr.txt")"
+  # shellcheck disable=SC2086
+  timed t "$bin" --db "$db" ingest $jobs "$dir"
+  read -r rs rrss <<<"$t"
+  printf "%-6s %-22s %10.2f %10s %12s %10s %s\n" "${k}x" "re-ingest (unchanged)" "$rs" \
+    "$(mbs "$bytes" "$rs")" "-" "$((rrss / 1024))" \
+    "$(awk -v a="$is" -v b="$rs" 'BEGIN{if(b<=0)b=0.001; printf "%.1fx", a/b}') faster than ingest"
+
+  timed t "$bin" --db "$db" conflicts --format json
+  read -r cs crss <<<"$t"
+  printf "%-6s %-22s %10.0f %10s %12s %10s %s\n" "${k}x" "conflicts (ms)" \
+    "$(awk -v s="$cs" 'BEGIN{print s*1000}')" "-" "-" "$((crss / 1024))" ""
+  for q in "MATCH (c:Company) RETURN c.name, count(*) AS n ORDER BY n DESC LIMIT 10" \
+           "MATCH (f:Figure)-[:MEASURES]->(m:Metric) RETURN m.id, count(f) AS n ORDER BY n DESC LIMIT 10" \
+           "MATCH (d:Document)-[:MENTIONS]->(e:Country {name: 'China'}) RETURN count(d)"; do
+    timed t "$bin" --db "$db" query "$q"
+    read -r qs qrss <<<"$t"
+    printf "%-6s %-22s %10.0f %10s %12s %10s %s\n" "${k}x" "query (ms)" \
+      "$(awk -v s="$qs" 'BEGIN{print s*1000}')" "-" "-" "$((qrss / 1024))" "${q:0:60}"
+  done
+done

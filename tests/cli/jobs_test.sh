@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# ingest --jobs N stores exactly what --jobs 1 stores (one writer, input
+# order), and a bad --jobs value is a usage error.
+set -u
+bin=$1; src=$2
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+mkdir -p "$tmp/in"
+for i in 1 2 3; do mkdir -p "$tmp/in/copy$i"; cp "$src"/corpus/* "$tmp/in/copy$i/"; done
+"$bin" --db "$tmp/one.db" ingest --jobs 1 "$tmp/in" 2>/dev/null || fail "ingest --jobs 1 failed"
+"$bin" --db "$tmp/four.db" ingest --jobs 4 "$tmp/in" 2>/dev/null || fail "ingest --jobs 4 failed"
+"$bin" --db "$tmp/one.db" export --format jsonl > "$tmp/one.jsonl"
+"$bin" --db "$tmp/four.db" export --format jsonl > "$tmp/four.jsonl"
+[ -s "$tmp/one.jsonl" ] || fail "empty export"
+cmp -s "$tmp/one.jsonl" "$tmp/four.jsonl" || fail "--jobs 4 stored something else than --jobs 1"
+"$bin" --db "$tmp/x.db" ingest --jobs 0 "$tmp/in" 2>"$tmp/err"; rc=$?
+[ $rc -eq 2 ] || fail "--jobs 0 should be a usage error (exit 2), got $rc"
+grep -q -- "--jobs" "$tmp/err" || fail "--jobs error should name the option"
+echo "1 passed, 0 failed"
