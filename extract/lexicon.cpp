@@ -59,9 +59,17 @@ std::vector<std::string> SplitList(const std::string& field) {
   return out;
 }
 
+static std::string FindInstalledDataDir();
+
 std::string ResolveDataDir(const std::string& explicit_dir) {
   if (!explicit_dir.empty()) return explicit_dir;
   if (const char* env = std::getenv("NEWSGRAPH_DATA"); env && *env) return env;
+  // The executable does not move while it runs: look it up once.
+  static const std::string found = [] { return FindInstalledDataDir(); }();
+  return found;
+}
+
+static std::string FindInstalledDataDir() {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
