@@ -1,17 +1,1500 @@
-// STUB: replaced by the figure extractor.
+// Figure extraction (see figures.h). Every domain word comes from the data
+// directory: data/units.tsv (units, scale words, currency, per-unit suffixes),
+// data/figure_cues.tsv (number words, qualifier / kind / count cues, period
+// vocabulary, page-chrome lines) and data/metrics.tsv (the metric lexicon).
+// All patterns are RE2, compiled once in Create; Extract is const and keeps
+// its state on the stack, so it is thread-safe.
+//
+// Per sentence: (1) find numbers and parse what follows them (range, scale
+// word, unit, per-unit suffix, count noun) and what precedes them
+// (qualifier, currency); numbers without a unit or a count noun are not
+// figures (years, list numbering, ordinals, phone numbers). (2) Split the
+// sentence into clauses around each figure and read its metric (commodity +
+// measure), kind (nearest cue), and period (expressions attached to the
+// figure, else the sentence's, the paragraph's, the list heading's, the
+// policy's, the publication date).
 #include "extract/figures.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "extract/dates.h"
+#include "extract/lexicon.h"
 
 namespace newsgraph {
 namespace {
-class NullFigures : public FigureExtractor {
- public:
-  std::vector<Figure> Extract(const Document&, const std::vector<Sentence>&,
-                              const std::vector<Entity>&) const override {
-    return {};
+
+using re2::RE2;
+using re2::StringPiece;
+
+StringPiece SP(std::string_view s) { return StringPiece(s.data(), s.size()); }
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// A literal form as an RE2 fragment: metacharacters quoted, spaces match any
+// run of white space, word boundaries where the form starts / ends with a
+// word character.
+std::string FormPattern(const std::string& form) {
+  std::string out;
+  if (!form.empty() && IsWordChar(form.front())) out += "\\b";
+  std::string word;
+  for (size_t i = 0; i <= form.size(); ++i) {
+    if (i == form.size() || form[i] == ' ') {
+      if (!word.empty()) {
+        if (!out.empty() && out.back() != 'b') out += "\\s+";
+        else if (out.size() > 2) out += "\\s+";
+        out += RE2::QuoteMeta(word);
+      }
+      word.clear();
+    } else {
+      word += form[i];
+    }
+  }
+  if (!form.empty() && IsWordChar(form.back())) out += "\\b";
+  return out;
+}
+
+// Alternation of literal forms, longest first (RE2 alternation is
+// leftmost-first, so longer forms win at one position).
+std::string Alternation(std::vector<std::string> forms, bool case_insensitive) {
+  std::sort(forms.begin(), forms.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string out;
+  for (const auto& f : forms) {
+    if (f.empty()) continue;
+    if (!out.empty()) out += '|';
+    out += case_insensitive ? "(?i:" + FormPattern(f) + ")" : "(?:" + FormPattern(f) + ")";
+  }
+  return out.empty() ? "(?!x)x" : out;
+}
+
+std::string Slug(std::string_view s) {
+  std::string out;
+  bool dash = false;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      if (dash && !out.empty()) out += '-';
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      dash = false;
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::string CollapseLower(std::string_view s) {
+  std::string c;
+  for (char ch : s) {
+    if (std::isspace(static_cast<unsigned char>(ch))) {
+      if (!c.empty() && c.back() != ' ') c += ' ';
+    } else {
+      c += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+  }
+  return c;
+}
+
+std::string FormatValue(int y) { return std::to_string(y); }
+
+// Longest `sentence` copied into a figure; longer "sentences" are run-on
+// lines (flattened tables) and get a window around the figure.
+constexpr size_t kMaxSentence = 2000;
+
+struct UnitInfo {
+  std::string canon;
+  double mult = 1;
+};
+
+// A literal-form dictionary: one RE2 alternation plus a map back from the
+// matched text to its value.
+struct FormDict {
+  std::unique_ptr<RE2> re;  // anchored at start: ^<sep>(forms)
+  std::unordered_map<std::string, std::string> exact, lower;
+  std::unordered_map<std::string, double> exact_mult, lower_mult;
+  std::vector<std::string> ci_forms, cs_forms;
+
+  void Add(const std::string& form, const std::string& value, double mult, bool cs) {
+    if (cs) {
+      exact[form] = value;
+      exact_mult[form] = mult;
+      cs_forms.push_back(form);
+    } else {
+      lower[Lower(form)] = value;
+      lower_mult[Lower(form)] = mult;
+      ci_forms.push_back(form);
+    }
+  }
+  std::string Body() const {
+    // Interleave by length so the longest form wins regardless of case class.
+    std::vector<std::pair<std::string, bool>> f;
+    for (auto& x : cs_forms) f.push_back({x, false});
+    for (auto& x : ci_forms) f.push_back({x, true});
+    std::sort(f.begin(), f.end(), [](auto& p, auto& q) { return p.first.size() > q.first.size(); });
+    std::string out;
+    for (auto& [form, ci] : f) {
+      if (!out.empty()) out += '|';
+      out += ci ? "(?i:" + FormPattern(form) + ")" : "(?:" + FormPattern(form) + ")";
+    }
+    return out.empty() ? "(?!x)x" : out;
+  }
+  bool Lookup(const std::string& m, std::string* value, double* mult) const {
+    if (auto it = exact.find(m); it != exact.end()) {
+      *value = it->second;
+      *mult = exact_mult.at(m);
+      return true;
+    }
+    std::string l = Lower(m);
+    // Collapse internal white space runs for multi-word forms.
+    std::string c;
+    for (char ch : l) {
+      if (std::isspace(static_cast<unsigned char>(ch))) {
+        if (!c.empty() && c.back() != ' ') c += ' ';
+      } else {
+        c += ch;
+      }
+    }
+    if (auto it = lower.find(c); it != lower.end()) {
+      *value = it->second;
+      *mult = lower_mult.at(c);
+      return true;
+    }
+    return false;
   }
 };
-}  // namespace
-Result<std::unique_ptr<FigureExtractor>> FigureExtractor::Create(const std::string&) {
-  return std::unique_ptr<FigureExtractor>(new NullFigures());
+
+struct CueHit {
+  size_t start, end;
+  std::string value;  // class value (kind, commodity id, ...)
+};
+
+struct PeriodHit {
+  size_t start, end;
+  std::string value;  // period string
+  enum Role { kPoint, kBaseline, kSame, kIgnore } role = kPoint;
+};
+
+// A figure candidate inside one sentence (offsets relative to the sentence).
+struct Cand {
+  size_t start = 0, end = 0, num_start = 0;
+  double value = 0;
+  std::optional<double> value_max;
+  std::string unit, qualifier, count_class, count_phrase;
+  bool start_value = false;  // "from X to Y": X
+  bool elliptic = false;     // unit taken from the previous figure
+  // Derived:
+  size_t clause_start = 0, clause_end = 0;
+  std::string commodity, metric, kind, period;
+};
+
+struct MetricRow {
+  std::string id, unit;
+  std::unique_ptr<RE2> re;
+  std::string count_class;
+};
+
+struct Measure {
+  std::string id;
+  bool quantity = false;
+  std::unique_ptr<RE2> re;  // full-match test
+};
+
+class FigureExtractorImpl : public FigureExtractor {
+ public:
+  Status Load(const std::string& dir);
+  std::vector<Figure> Extract(const Document& doc, const std::vector<Sentence>& sentences,
+                              const std::vector<Entity>& entities) const override;
+
+ private:
+  // --- candidates
+  std::vector<Cand> FindCandidates(std::string_view s, const std::string& prev_unit) const;
+  bool ParseNumberAt(std::string_view s, size_t pos, double* v, size_t* end) const;
+  // Parses scale/unit/per-suffix after a number; returns false if no unit.
+  bool ParseUnitTail(std::string_view s, size_t pos, const std::string& currency, double* mult,
+                     std::string* unit, size_t* end) const;
+  // --- context
+  std::vector<CueHit> Hits(const RE2& re, std::string_view s,
+                           const std::function<std::string(std::string_view)>& classify) const;
+  std::vector<PeriodHit> FindPeriods(std::string_view s, const Date& ref) const;
+  std::string DeriveNounPhrase(std::string_view s, const Cand& c) const;
+  std::string FoldWords(const std::string& slug) const;
+  std::string KindOfHits(const std::vector<CueHit>& hits, size_t lo, size_t hi, size_t at,
+                         bool left_only) const;
+
+  FormDict units_, scales_, currency_, per_;
+  std::unique_ptr<RE2> re_num_, re_unit_, re_scale_, re_per_, re_currency_, re_qual_,
+      re_qual_suffix_, re_count_, re_range_conn_, re_range_start_, re_kind_, re_policy_ctx_,
+      re_chrome_end_, re_chrome_line_, re_commodity_, re_measure_, re_growth_, re_other_;
+  std::unique_ptr<RE2> re_fyp_, re_year_range_, re_half_, re_quarter_, re_month_, re_rel_year_,
+      re_rel_month_, re_weekday_, re_year_, re_same_, re_baseline_before_, re_inyear_,
+      re_title_range_, re_elliptic_, re_per_mass_, re_clause_word_, re_anaphora_;
+  std::unordered_map<std::string, double> number_words_;
+  std::unordered_set<std::string> count_stops_, np_stops_;
+  std::unordered_map<std::string, std::string> qualifiers_, qual_suffix_, count_nouns_,
+      kind_cues_;
+  std::unordered_map<std::string, int> months_, weekdays_, halves_, quarters_, rel_years_,
+      rel_months_;
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> commodities_;  // id, full match
+  std::vector<Measure> measures_;
+  std::vector<std::pair<std::string, std::string>> folds_;  // canonical, variant
+  std::unordered_map<std::string, std::string> unit_metric_, aliases_;
+  std::vector<MetricRow> metric_rows_;
+};
+
+std::unique_ptr<RE2> Compile(const std::string& pattern, Status* st) {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  auto re = std::make_unique<RE2>(pattern, o);
+  if (!re->ok() && st->ok()) *st = Status::Error("bad pattern: " + re->error() + ": " + pattern.substr(0, 200));
+  return re;
 }
+
+Status FigureExtractorImpl::Load(const std::string& dir) {
+  Status st;
+  auto units = ReadTsv(dir, "units.tsv", 5);
+  if (!units.ok()) return units.status();
+  std::vector<std::string> per_mass_forms;
+  for (const TsvRow& r : *units) {
+    bool cs = r[3] == "cs";
+    if (r[0] == "per_mass")
+      for (const std::string& f : SplitList(r[4])) per_mass_forms.push_back(f);
+    double mult = std::strtod(r[2].c_str(), nullptr);
+    for (const std::string& f : SplitList(r[4])) {
+      if (r[0] == "unit") units_.Add(f, r[1], mult, cs);
+      else if (r[0] == "scale") scales_.Add(f, r[1], mult, cs);
+      else if (r[0] == "currency_prefix") currency_.Add(f, r[1], mult, cs);
+      else if (r[0] == "per_mass" || r[0] == "per_lb" || r[0] == "per_year") per_.Add(f, r[1], mult, cs);
+    }
+  }
+  const std::string sep = "^[ \\t]*-?[ \\t]*";
+  re_unit_ = Compile(sep + "(" + units_.Body() + ")", &st);
+  re_scale_ = Compile(sep + "(" + scales_.Body() + ")", &st);
+  re_per_ = Compile("^[ \\t]*-?(" + per_.Body() + ")", &st);
+  re_per_mass_ = Compile(Alternation(per_mass_forms, true), &st);
+  re_currency_ = Compile("(?:^|[^\\w$])(" + currency_.Body() + ")[ \\t]*$", &st);
+
+  auto cues = ReadTsv(dir, "figure_cues.tsv", 3);
+  if (!cues.ok()) return cues.status();
+  std::map<std::string, std::vector<std::string>> by_class;
+  for (const TsvRow& r : *cues) {
+    const std::string& cls = r[0];
+    for (const std::string& f : SplitList(r[2])) {
+      by_class[cls].push_back(f);
+      std::string l = Lower(f);
+      if (cls == "number_word") number_words_[l] = std::strtod(r[1].c_str(), nullptr);
+      else if (cls == "qualifier") qualifiers_[l] = r[1];
+      else if (cls == "qualifier_suffix") qual_suffix_[l] = r[1];
+      else if (cls == "count_noun") count_nouns_[l] = r[1];
+      else if (cls == "count_stop") count_stops_.insert(l);
+      else if (cls == "np_stop") np_stops_.insert(l);
+      else if (cls == "kind") kind_cues_[l] = r[1];
+      else if (cls == "month") months_[l] = std::atoi(r[1].c_str());
+      else if (cls == "weekday") weekdays_[l] = std::atoi(r[1].c_str());
+      else if (cls == "half") halves_[l] = std::atoi(r[1].c_str());
+      else if (cls == "quarter") quarters_[l] = std::atoi(r[1].c_str());
+      else if (cls == "relative_year") rel_years_[l] = std::atoi(r[1].c_str());
+      else if (cls == "relative_month") rel_months_[l] = std::atoi(r[1].c_str());
+    }
+  }
+  auto alt = [&](const std::string& cls) { return Alternation(by_class[cls], true); };
+  const std::string num = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
+  re_num_ = Compile("(" + num + "|" + alt("number_word") + ")", &st);
+  re_qual_ = Compile("(?:^|[^\\w])(" + alt("qualifier") + ")[ \\t]*(?:(?:" + alt("qualifier_filler") +
+                         ")[ \\t]+)*$",
+                     &st);
+  re_qual_suffix_ = Compile("^[ \\t]*(" + alt("qualifier_suffix") + ")", &st);
+  re_count_ = Compile("^[ \\t]*-?[ \\t]*((?:" + alt("other") +
+                          ")\\s+)?((?:[A-Za-z][\\w'-]*,?\\s+(?:and\\s+|or\\s+)?){0,4}?)(" +
+                          alt("count_noun") + ")",
+                      &st);
+  re_other_ = Compile("^(?:" + alt("other") + ")", &st);
+  re_range_conn_ = Compile("^[ \\t]*(-|–|—|~|(?i:to)|(?i:and))[ \\t]*", &st);
+  re_range_start_ = Compile("(?:^|[^\\w])(" + alt("range_start") + ")[ \\t]+$", &st);
+  re_elliptic_ = Compile("(?:^|[^\\w])(?:" + alt("elliptic_cue") + ")[ \\t]+$", &st);
+  re_kind_ = Compile("(" + alt("kind") + ")", &st);
+  re_policy_ctx_ = Compile(alt("policy_context"), &st);
+  re_chrome_end_ = Compile("^[\\s\\p{P}]*(?:" + alt("chrome_end") + ")[\\s\\p{P}]*$", &st);
+  re_chrome_line_ = Compile(alt("chrome_line") + "|[\\w.-]+@[\\w-]+\\.\\w", &st);
+  // Periods.
+  re_fyp_ = Compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:" + alt("five_year_plan") + ")(?:\\s+period)?", &st);
+  re_year_range_ = Compile("\\b((?:19|20)\\d\\d)\\s*(?:-|–|—|/|(?i:to))\\s*((?:19|20)\\d\\d)\\b", &st);
+  re_half_ = Compile("(" + alt("half") + ")\\s+(?:(?i:of)\\s+)?(?:(?i:the\\s+year)\\s+)?((?:19|20)\\d\\d)\\b", &st);
+  re_quarter_ = Compile("(" + alt("quarter") + ")\\s+(?:(?i:of)\\s+)?((?:19|20)\\d\\d)\\b", &st);
+  re_month_ = Compile("(" + alt("month") + ")\\.?\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d\\d)\\b", &st);
+  re_rel_year_ = Compile("(" + alt("relative_year") + ")", &st);
+  re_rel_month_ = Compile("(" + alt("relative_month") + ")", &st);
+  re_weekday_ = Compile("(?i:\\b(last|this|past|on)\\s+)(" + alt("weekday") + ")", &st);
+  re_year_ = Compile("\\b((?:19|20)\\d\\d)\\b", &st);
+  re_same_ = Compile("(" + alt("same_period") + ")", &st);
+  re_baseline_before_ = Compile("(?:^|[^\\w])(?:" + alt("period_baseline") +
+                                    ")[ \\t]+(?:(?i:the\\s+)?(?i:end\\s+of\\s+)?(?i:the\\s+)?)?$",
+                                &st);
+  re_inyear_ = Compile("(?i)\\b(?:in|end of|during)\\s+((?:19|20)\\d\\d)\\b", &st);
+  re_title_range_ = Compile("\\(\\s*((?:19|20)\\d\\d)\\s*(?:-|–|—)\\s*((?:19|20)\\d\\d)\\s*\\)", &st);
+
+  auto metrics = ReadTsv(dir, "metrics.tsv", 4);
+  if (!metrics.ok()) return metrics.status();
+  for (const TsvRow& r : *metrics)
+    if (r[0] == "fold")
+      for (const std::string& f : SplitList(r[3])) folds_.push_back({r[1], f});
+  // Patterns tolerate every folded spelling: "aluminium" -> (?:aluminium|aluminum).
+  auto folded = [&](std::string p) {
+    for (auto& [canon, variant] : folds_) {
+      std::string rep = "(?:" + canon + "|" + variant + ")";
+      size_t pos = 0;
+      while ((pos = p.find(canon, pos)) != std::string::npos) {
+        p.replace(pos, canon.size(), rep);
+        pos += rep.size();
+      }
+    }
+    return p;
+  };
+  std::string commodity_alt, measure_alt, growth_alt;
+  re_clause_word_ = Compile("(?:^|\\W)(?:" + alt("clause_word") + ")\\s", &st);
+  re_anaphora_ = Compile("^\\W*(?:" + alt("anaphora_start") + ")\\b", &st);
+  for (const TsvRow& r : *metrics) {
+    std::string pats;
+    for (const std::string& f : SplitList(r[3])) pats += (pats.empty() ? "" : "|") + folded(f);
+    std::string body = "(?i:\\b(?:" + pats + ")\\b)";
+    if (r[0] == "commodity") {
+      commodities_.push_back({r[1], Compile(body, &st)});
+      commodity_alt += (commodity_alt.empty() ? "" : "|") + body;
+    } else if (r[0] == "measure") {
+      measures_.push_back({r[1], r[2] == "quantity", Compile(body, &st)});
+      measure_alt += (measure_alt.empty() ? "" : "|") + body;
+    } else if (r[0] == "growth") {
+      growth_alt += (growth_alt.empty() ? "" : "|") + body;
+    } else if (r[0] == "unit_metric") {
+      unit_metric_[r[2]] = r[1];
+    } else if (r[0] == "metric") {
+      MetricRow m;
+      m.id = r[1];
+      m.unit = r[2];
+      m.count_class = "government_body";
+      m.re = Compile(body, &st);
+      metric_rows_.push_back(std::move(m));
+    } else if (r[0] == "alias") {
+      for (const std::string& f : SplitList(r[3])) aliases_[f] = r[1];
+    }
+  }
+  re_commodity_ = Compile("(" + commodity_alt + ")", &st);
+  re_measure_ = Compile("(" + measure_alt + ")", &st);
+  re_growth_ = Compile("(" + growth_alt + ")", &st);
+  return st;
+}
+
+bool FigureExtractorImpl::ParseNumberAt(std::string_view s, size_t pos, double* v,
+                                         size_t* end) const {
+  StringPiece in = SP(s.substr(pos));
+  StringPiece m;
+  static const RE2 kNum("^((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)");
+  if (!RE2::PartialMatch(in, kNum, &m)) return false;
+  std::string digits;
+  for (char c : std::string_view(m.data(), m.size()))
+    if (c != ',') digits += c;
+  *v = std::strtod(digits.c_str(), nullptr);
+  *end = pos + m.size();
+  return true;
+}
+
+bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const std::string& currency,
+                                         double* mult, std::string* unit, size_t* end) const {
+  *mult = 1;
+  unit->clear();
+  StringPiece in = SP(s.substr(pos));
+  StringPiece m;
+  std::string val;
+  double k = 1;
+  bool have_unit = false;
+  if (RE2::Consume(&in, *re_unit_, &m) && units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+    have_unit = true;
+  } else {
+    in = SP(s.substr(pos));
+    if (RE2::Consume(&in, *re_scale_, &m) && scales_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+      *mult = k;
+      StringPiece save = in;
+      if (RE2::Consume(&in, *re_unit_, &m) && units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+        have_unit = true;
+      } else {
+        in = save;
+        if (currency.empty()) return false;
+      }
+    }
+  }
+  if (have_unit) {
+    *mult *= k;
+    unit->assign(val);
+  } else if (!currency.empty()) {
+    unit->assign(currency);
+  } else {
+    return false;
+  }
+  // Currency written after the number ("150 mln dlrs") or before it.
+  // Per-unit suffixes: USD/t, USD/lb, t/y.
+  StringPiece save = in;
+  if (RE2::Consume(&in, *re_per_, &m)) {
+    std::string suffix;
+    double pk;
+    per_.Lookup(std::string(m.data(), m.size()), &suffix, &pk);
+    if ((*unit == "USD" || *unit == "CNY") && suffix != "t/y") {
+      *unit += suffix;
+    } else if (*unit == "t" && suffix == "t/y") {
+      *unit = "t/y";
+    } else {
+      in = save;
+    }
+  }
+  *end = static_cast<size_t>(in.data() - s.data());
+  return true;
+}
+
+std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
+                                                      const std::string& prev_unit) const {
+  std::vector<Cand> out;
+  StringPiece in = SP(s);
+  StringPiece m;
+  size_t consumed_to = 0;
+  while (RE2::FindAndConsume(&in, *re_num_, &m)) {
+    size_t ns = static_cast<size_t>(m.data() - s.data());
+    size_t ne = ns + m.size();
+    if (ns < consumed_to) continue;
+    char prev = ns > 0 ? s[ns - 1] : ' ';
+    if (IsWordChar(prev) || prev == '.' || prev == ',' || prev == '/' || prev == '#') continue;
+    bool is_word = !std::isdigit(static_cast<unsigned char>(s[ns]));
+    double v = 0;
+    if (is_word) {
+      auto it = number_words_.find(Lower(std::string_view(m.data(), m.size())));
+      if (it == number_words_.end()) continue;
+      v = it->second;
+    } else {
+      size_t e;
+      if (!ParseNumberAt(s, ns, &v, &e)) continue;
+      ne = e;
+    }
+    // List numbering: "1. Title" at the start of a sentence, "(3)".
+    if (!is_word && ne < s.size() && (s[ne] == '.' || s[ne] == ')')) {
+      bool at_start = s.substr(0, ns).find_first_not_of(" \t(") == std::string_view::npos;
+      if (at_start) continue;
+    }
+    // Sign.
+    size_t start = ns;
+    if (!is_word && ns >= 1 && (s[ns - 1] == '-' || s.substr(0, ns).ends_with("−"))) {
+      size_t sign = s[ns - 1] == '-' ? ns - 1 : ns - 3;
+      char before = sign > 0 ? s[sign - 1] : ' ';
+      if (IsWordChar(before) || before == '.') continue;  // 2026-2027, COVID-19
+      v = -v;
+      start = sign;
+    }
+    // Currency before the number.
+    std::string_view left = s.substr(0, start);
+    std::string currency;
+    size_t lead = start;
+    {
+      StringPiece cm;
+      std::string_view win = left.substr(left.size() > 24 ? left.size() - 24 : 0);
+      if (RE2::PartialMatch(SP(win), *re_currency_, &cm)) {
+        double k;
+        if (currency_.Lookup(std::string(cm.data(), cm.size()), &currency, &k))
+          lead = static_cast<size_t>(cm.data() - s.data());
+      }
+    }
+    Cand c;
+    c.num_start = start;
+    c.value = v;
+    double mult = 1;
+    size_t end = ne;
+    std::string unit;
+    bool has_unit = ParseUnitTail(s, ne, currency, &mult, &unit, &end);
+    // Immediately followed by letters without a unit: 5G, 14th, CO2.
+    if (!has_unit && ne < s.size() && IsWordChar(s[ne])) continue;
+    // Range.
+    {
+      StringPiece rin = SP(s.substr(end));
+      StringPiece conn;
+      StringPiece rs;
+      bool has_start = RE2::PartialMatch(SP(s.substr(0, lead)).substr(lead > 40 ? lead - 40 : 0), *re_range_start_, &rs);
+      std::string start_word = has_start ? Lower(std::string_view(rs.data(), rs.size())) : "";
+      if (RE2::Consume(&rin, *re_range_conn_, &conn)) {
+        std::string cw = Lower(std::string_view(conn.data(), conn.size()));
+        size_t p2 = static_cast<size_t>(rin.data() - s.data());
+        // A currency may repeat: "$3 to $5".
+        if (p2 < s.size() && s[p2] == '$') ++p2;
+        double v2;
+        size_t e2;
+        bool ok = cw != "and" || start_word == "between";
+        if (start_word == "from") ok = false;
+        if (ok && p2 < s.size() && std::isdigit(static_cast<unsigned char>(s[p2])) &&
+            ParseNumberAt(s, p2, &v2, &e2)) {
+          double mult2 = 1;
+          std::string unit2;
+          size_t end2 = e2;
+          bool has2 = ParseUnitTail(s, e2, currency, &mult2, &unit2, &end2);
+          if (has2 && (!has_unit || unit2 == unit)) {
+            if (!has_unit) {
+              mult = mult2;
+              unit = unit2;
+              has_unit = true;
+            }
+            if (v2 > v) {
+              c.value_max = v2 * mult2;
+              end = end2;
+            }
+          }
+        }
+      }
+      if (has_start && start_word == "between") lead = static_cast<size_t>(rs.data() - s.data());
+      if (has_start && start_word == "from") c.start_value = true;
+    }
+    // Count nouns (and count ranges: "1-2 mines").
+    if (!has_unit) {
+      size_t count_from = ne;
+      {
+        StringPiece rin = SP(s.substr(ne));
+        StringPiece conn;
+        double v2;
+        size_t e2;
+        if (RE2::Consume(&rin, *re_range_conn_, &conn)) {
+          size_t p2 = static_cast<size_t>(rin.data() - s.data());
+          std::string cw = Lower(std::string_view(conn.data(), conn.size()));
+          if (cw != "and" && p2 < s.size() && std::isdigit(static_cast<unsigned char>(s[p2])) &&
+              ParseNumberAt(s, p2, &v2, &e2) && v2 > v && v2 < 1900) {
+            c.value_max = v2;
+            count_from = e2;
+          }
+        }
+      }
+      StringPiece cin = SP(s.substr(count_from));
+      StringPiece other, mid, noun;
+      bool year_like = v >= 1900 && v <= 2100 && !is_word && m.size() == 4;
+      if (!RE2::Consume(&cin, *re_count_, &other, &mid, &noun)) {
+        // Elliptic: "from 7,472", "against 1.25 mln" after a figure with a unit.
+        if (is_word || year_like || c.value_max) continue;
+        std::string inherit = out.empty() ? prev_unit : out.back().unit;
+        if (inherit.empty() || inherit == "count" || (inherit == "%" && v > 100)) continue;
+        std::string_view win = s.substr(0, lead);
+        win = win.substr(win.size() > 24 ? win.size() - 24 : 0);
+        StringPiece sin = SP(s.substr(ne)), sm;
+        double k = 1;
+        std::string sv;
+        bool scaled = RE2::Consume(&sin, *re_scale_, &sm) && scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k);
+        // A bare elliptic number needs a cue word and some size ("Phase 1 and
+        // 2" is not a quantity).
+        bool small = v < 10 && std::string_view(m.data(), m.size()).find('.') == std::string_view::npos;
+        if (!scaled && (out.empty() || small || !RE2::PartialMatch(SP(win), *re_elliptic_))) continue;
+        size_t e3 = scaled ? static_cast<size_t>(sin.data() - s.data()) : ne;
+        if (e3 < s.size() && IsWordChar(s[e3])) continue;
+        c.elliptic = true;
+        c.unit = inherit;
+        c.value = v * (scaled ? k : 1);
+        c.qualifier = "eq";
+        c.start = lead;
+        c.end = e3;
+        consumed_to = e3;
+        out.push_back(c);
+        continue;
+      }
+      if (year_like) continue;
+      {
+        // Only modifiers may stand between the number and the noun.
+        std::string mids = CollapseLower(std::string_view(mid.data(), mid.size()));
+        std::string w;
+        bool stop = false, first = true;
+        for (size_t i = 0; i <= mids.size(); ++i) {
+          char ch = i < mids.size() ? mids[i] : ' ';
+          if (ch == ' ' || ch == ',') {
+            if (!w.empty() && count_stops_.count(w)) stop = true;
+            if (!w.empty() && first && (w == "and" || w == "or")) stop = true;
+            if (!w.empty()) first = false;
+            w.clear();
+          } else {
+            w += ch;
+          }
+        }
+        if (stop) continue;
+      }
+      if (c.value_max && !other.empty()) continue;
+      unit = "count";
+      has_unit = true;
+      c.count_class = count_nouns_.count(Lower(std::string_view(noun.data(), noun.size())))
+                          ? count_nouns_.at(Lower(std::string_view(noun.data(), noun.size())))
+                          : "other";
+      c.count_phrase = std::string(mid.data(), mid.size()) + std::string(noun.data(), noun.size());
+      if (!other.empty()) v += 1;  // "nine other ministries": the whole set
+      c.value = v;
+      end = static_cast<size_t>(cin.data() - s.data());
+      // A count range: "1-2 mines".
+    }
+    if (!has_unit) continue;
+    if (unit != "count") c.value = v * mult;
+    // Qualifier before.
+    c.qualifier = c.value_max ? "range" : "eq";
+    {
+      std::string_view win = s.substr(0, lead);
+      size_t from = win.size() > 48 ? win.size() - 48 : 0;
+      StringPiece q;
+      if (!c.value_max && RE2::PartialMatch(SP(win.substr(from)), *re_qual_, &q)) {
+        auto it = qualifiers_.find(Lower(std::string_view(q.data(), q.size())));
+        if (it != qualifiers_.end()) {
+          c.qualifier = it->second;
+          lead = static_cast<size_t>(q.data() - s.data());
+        }
+      }
+    }
+    // Qualifier after: "15%+", "or more".
+    {
+      StringPiece qin = SP(s.substr(end));
+      StringPiece q;
+      if (!c.value_max && RE2::Consume(&qin, *re_qual_suffix_, &q)) {
+        std::string ql = Lower(std::string_view(q.data(), q.size()));
+        auto it = qual_suffix_.find(ql);
+        bool attached = ql != "+" || (end > 0 && !std::isspace(static_cast<unsigned char>(s[end - 1])) &&
+                                      q.data() == s.data() + end);
+        if (it != qual_suffix_.end() && attached) {
+          c.qualifier = it->second;
+          end = static_cast<size_t>(qin.data() - s.data());
+        }
+      }
+    }
+    c.start = lead;
+    c.end = end;
+    c.unit = unit;
+    consumed_to = end;
+    out.push_back(std::move(c));
+    // Continue scanning after the figure.
+    if (end > static_cast<size_t>(in.data() - s.data())) in = SP(s.substr(end));
+  }
+  return out;
+}
+
+
+std::vector<CueHit> FigureExtractorImpl::Hits(
+    const RE2& re, std::string_view s,
+    const std::function<std::string(std::string_view)>& classify) const {
+  std::vector<CueHit> out;
+  StringPiece in = SP(s);
+  StringPiece m;
+  while (RE2::FindAndConsume(&in, re, &m)) {
+    if (m.empty()) {
+      if (in.empty()) break;
+      in.remove_prefix(1);
+      continue;
+    }
+    std::string v = classify(std::string_view(m.data(), m.size()));
+    if (!v.empty()) {
+      size_t st = static_cast<size_t>(m.data() - s.data());
+      out.push_back({st, st + m.size(), std::move(v)});
+    }
+  }
+  return out;
+}
+
+
+std::string YearStr(int y) { return FormatValue(y); }
+
+std::string Pad2(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, const Date& ref) const {
+  std::vector<PeriodHit> out;
+  auto covered = [&](size_t a, size_t b) {
+    for (auto& h : out)
+      if (a < h.end && b > h.start) return true;
+    return false;
+  };
+  auto add = [&](size_t a, size_t b, std::string v) {
+    if (covered(a, b) || v.empty()) return;
+    PeriodHit h{a, b, std::move(v), PeriodHit::kPoint};
+    out.push_back(std::move(h));
+  };
+  StringPiece in, a, b, c;
+  // Five-Year Plans: the Nth plan covers 1966+5(N-3) .. +4.
+  in = SP(s);
+  while (RE2::FindAndConsume(&in, *re_fyp_, &a)) {
+    int n = std::atoi(std::string(a.data(), a.size()).c_str());
+    if (n < 3 || n > 30) continue;
+    int y0 = 1966 + 5 * (n - 3);
+    size_t st = static_cast<size_t>(a.data() - s.data());
+    size_t en = static_cast<size_t>(in.data() - s.data());
+    std::string_view before = s.substr(st > 24 ? st - 24 : 0, st > 24 ? 24 : st);
+    bool end_of = CollapseLower(before).find("end of") != std::string::npos;
+    // "(2021-2025)" right after the plan's name is the same period.
+    StringPiece rest = SP(s.substr(en));
+    static const RE2 kParen("^\\s*\\(\\s*(?:19|20)\\d\\d\\s*(?:-|–|—)\\s*(?:19|20)\\d\\d\\s*\\)");
+    if (RE2::Consume(&rest, kParen)) en = static_cast<size_t>(rest.data() - s.data());
+    add(st, en, end_of ? YearStr(y0 + 4) : YearStr(y0) + "-" + YearStr(y0 + 4));
+  }
+  in = SP(s);
+  while (RE2::FindAndConsume(&in, *re_half_, &a, &b)) {
+    auto it = halves_.find(CollapseLower(std::string_view(a.data(), a.size())));
+    if (it == halves_.end()) continue;
+    size_t st = static_cast<size_t>(a.data() - s.data());
+    add(st, static_cast<size_t>(in.data() - s.data()), std::string(b.data(), b.size()) + "H" + std::to_string(it->second));
+  }
+  in = SP(s);
+  while (RE2::FindAndConsume(&in, *re_quarter_, &a, &b)) {
+    auto it = quarters_.find(CollapseLower(std::string_view(a.data(), a.size())));
+    if (it == quarters_.end()) continue;
+    size_t st = static_cast<size_t>(a.data() - s.data());
+    add(st, static_cast<size_t>(in.data() - s.data()), std::string(b.data(), b.size()) + "Q" + std::to_string(it->second));
+  }
+  in = SP(s);
+  while (RE2::FindAndConsume(&in, *re_month_, &a, &b, &c)) {
+    auto it = months_.find(CollapseLower(std::string_view(a.data(), a.size())));
+    if (it == months_.end()) continue;
+    size_t st = static_cast<size_t>(a.data() - s.data());
+    std::string v = std::string(c.data(), c.size()) + "-" + Pad2(it->second);
+    if (!b.empty()) v += "-" + Pad2(std::atoi(std::string(b.data(), b.size()).c_str()));
+    add(st, static_cast<size_t>(in.data() - s.data()), v);
+  }
+  in = SP(s);
+  while (RE2::FindAndConsume(&in, *re_year_range_, &a, &b)) {
+    size_t st = static_cast<size_t>(a.data() - s.data());
+    int y0 = std::atoi(std::string(a.data(), a.size()).c_str());
+    int y1 = std::atoi(std::string(b.data(), b.size()).c_str());
+    if (y1 <= y0) continue;
+    if (st > 0 && s[st - 1] == '(') {
+      std::string_view before = s.substr(0, st);
+      before = before.substr(before.size() > 160 ? before.size() - 160 : 0);
+      if (RE2::PartialMatch(SP(before), *re_policy_ctx_)) {
+        PeriodHit h{st, static_cast<size_t>(in.data() - s.data()), "title", PeriodHit::kIgnore};
+        out.push_back(h);
+        continue;
+      }
+    }
+    add(st, static_cast<size_t>(in.data() - s.data()), YearStr(y0) + "-" + YearStr(y1));
+  }
+  if (ref.year > 0) {
+    in = SP(s);
+    while (RE2::FindAndConsume(&in, *re_rel_year_, &a)) {
+      auto it = rel_years_.find(CollapseLower(std::string_view(a.data(), a.size())));
+      if (it == rel_years_.end()) continue;
+      size_t st = static_cast<size_t>(a.data() - s.data());
+      add(st, st + a.size(), YearStr(ref.year + it->second));
+    }
+    if (ref.month > 0) {
+      in = SP(s);
+      while (RE2::FindAndConsume(&in, *re_rel_month_, &a)) {
+        auto it = rel_months_.find(CollapseLower(std::string_view(a.data(), a.size())));
+        if (it == rel_months_.end()) continue;
+        int m = ref.month + it->second, y = ref.year;
+        if (m < 1) { m += 12; --y; }
+        size_t st = static_cast<size_t>(a.data() - s.data());
+        add(st, st + a.size(), YearStr(y) + "-" + Pad2(m));
+      }
+      if (ref.day > 0) {
+        in = SP(s);
+        while (RE2::FindAndConsume(&in, *re_weekday_, &a, &b)) {
+          auto it = weekdays_.find(CollapseLower(std::string_view(b.data(), b.size())));
+          if (it == weekdays_.end()) continue;
+          int pub = DaysFromCivil(ref.year, ref.month, ref.day);
+          int wd = Weekday(ref);
+          int back = (wd - it->second + 7) % 7;
+          std::string w = CollapseLower(std::string_view(a.data(), a.size()));
+          if (back == 0 && w != "this" && w != "on") back = 7;
+          Date d = CivilFromDays(pub - back);
+          size_t st = static_cast<size_t>(a.data() - s.data());
+          add(st, static_cast<size_t>(in.data() - s.data()), d.Iso());
+        }
+      }
+    }
+  }
+  in = SP(s);
+  while (RE2::FindAndConsume(&in, *re_same_, &a)) {
+    size_t st = static_cast<size_t>(a.data() - s.data());
+    if (covered(st, st + a.size())) continue;
+    PeriodHit h{st, st + a.size(), "same", PeriodHit::kSame};
+    out.push_back(h);
+  }
+  in = SP(s);
+  while (RE2::FindAndConsume(&in, *re_year_, &a)) {
+    size_t st = static_cast<size_t>(a.data() - s.data());
+    add(st, st + a.size(), std::string(a.data(), a.size()));
+  }
+  std::sort(out.begin(), out.end(), [](auto& x, auto& y) { return x.start < y.start; });
+  // Roles: a year right after "the same period" is a year-on-year comparison
+  // (ignored); "since / from / compared to X" is a baseline.
+  for (size_t i = 0; i < out.size(); ++i) {
+    PeriodHit& h = out[i];
+    if (h.role == PeriodHit::kSame) {
+      if (i + 1 < out.size() && out[i + 1].start < h.end + 12) {
+        out[i + 1].role = PeriodHit::kIgnore;
+        h.role = PeriodHit::kIgnore;
+      }
+      continue;
+    }
+    if (h.role == PeriodHit::kIgnore) continue;
+    std::string_view before = s.substr(0, h.start);
+    before = before.substr(before.size() > 40 ? before.size() - 40 : 0);
+    if (RE2::PartialMatch(SP(before), *re_baseline_before_)) h.role = PeriodHit::kBaseline;
+  }
+  return out;
+}
+
+// Folds the spelling of each word of a slug ("aluminum-smelters" ->
+// "aluminium-smelters"); whole words only.
+std::string FigureExtractorImpl::FoldWords(const std::string& slug) const {
+  std::string out, w;
+  for (size_t i = 0; i <= slug.size(); ++i) {
+    if (i == slug.size() || slug[i] == '-') {
+      for (auto& [canon, variant] : folds_)
+        if (w == variant) {
+          w = canon;
+          break;
+        }
+      out += (out.empty() ? "" : "-") + w;
+      w.clear();
+    } else {
+      w += slug[i];
+    }
+  }
+  return out;
+}
+
+// A metric id from the figure's own noun phrase, for figures the lexicon
+// does not cover: "X% of <phrase>" reads the phrase on the right, else the
+// words on the left of the figure in its clause. Function words, cue words
+// and numbers are skipped; at most three words, spelling folded.
+std::string FigureExtractorImpl::DeriveNounPhrase(std::string_view s, const Cand& c) const {
+  auto words_of = [&](std::string_view t) {
+    std::vector<std::string> out;
+    std::string w;
+    for (size_t i = 0; i <= t.size(); ++i) {
+      char ch = i < t.size() ? t[i] : ' ';
+      if (std::isalpha(static_cast<unsigned char>(ch)) || ch == '-' || ch == '\'') {
+        w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      } else {
+        if (!w.empty()) out.push_back(w);
+        w.clear();
+        if (std::isdigit(static_cast<unsigned char>(ch))) out.push_back("#");
+      }
+    }
+    return out;
+  };
+  auto keep = [&](const std::string& w) {
+    return w != "#" && w.size() > 1 && !np_stops_.count(w) && !kind_cues_.count(w) &&
+           !qualifiers_.count(w) && !number_words_.count(w) && w.find('\'') == std::string::npos;
+  };
+  std::vector<std::string> picked;
+  std::string_view right = s.substr(c.end, c.clause_end - c.end);
+  std::vector<std::string> rw = words_of(right);
+  if (!rw.empty() && rw[0] == "of") {
+    for (size_t i = 1; i < rw.size() && picked.size() < 3; ++i) {
+      if (rw[i] == "#") break;
+      if (keep(rw[i])) picked.push_back(rw[i]);
+      else if (!picked.empty()) break;
+    }
+  }
+  if (picked.empty()) {
+    std::vector<std::string> lw = words_of(s.substr(c.clause_start, c.start - c.clause_start));
+    // On the left, verb forms ("-ed", "-ing") end the noun phrase.
+    auto verbish = [](const std::string& w) {
+      return w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+    };
+    for (size_t i = lw.size(); i-- > 0 && picked.size() < 3;) {
+      if (lw[i] == "#") break;
+      if (keep(lw[i]) && !verbish(lw[i])) picked.insert(picked.begin(), lw[i]);
+      else if (!picked.empty()) break;
+    }
+  }
+  std::string phrase;
+  for (auto& w : picked) phrase += (phrase.empty() ? "" : " ") + w;
+  return FoldWords(Slug(phrase));
+}
+
+// Kind from cue hits in [lo, hi) relative to the figure at `at`: the
+// nearest cue on the left, else (unless left_only) the nearest on the right.
+std::string FigureExtractorImpl::KindOfHits(const std::vector<CueHit>& hits, size_t lo, size_t hi,
+                                            size_t at, bool left_only) const {
+  const CueHit* best = nullptr;
+  for (const CueHit& h : hits)
+    if (h.start >= lo && h.end <= at && h.value == "actual_strong") return "actual";
+  for (const CueHit& h : hits)
+    if (h.start >= lo && h.end <= std::min(at, hi)) best = &h;
+  if (!best && !left_only)
+    for (const CueHit& h : hits)
+      if (h.start >= at && h.end <= hi) {
+        if (h.value == "actual_strong") return "actual";
+        best = &h;
+        break;
+      }
+  if (!best) return "";
+  return best->value == "actual_strong" ? "actual" : best->value;
+}
+
+int MostMentioned(const std::vector<Entity>& entities, const std::string& type, size_t lo,
+                  size_t hi, const Entity** out) {
+  int best = 0;
+  *out = nullptr;
+  for (const Entity& e : entities) {
+    if (e.type != type) continue;
+    int n = 0;
+    for (const Mention& m : e.mentions)
+      if (m.start >= lo && m.end <= hi) ++n;
+    if (n > best) {
+      best = n;
+      *out = &e;
+    }
+  }
+  return best;
+}
+
+std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
+                                                 const std::vector<Sentence>& sentences,
+                                                 const std::vector<Entity>& entities) const {
+  std::vector<Figure> figures;
+  const std::string& text = doc.text;
+  // Reference date: publication date, else a publication line near the top,
+  // else the year after the latest "in YYYY" (year only).
+  Date ref;
+  if (auto d = ParseDate(doc.published)) ref = *d;
+  if (ref.year == 0) {
+    for (size_t b = 0; b < doc.blocks.size() && b < 12; ++b) {
+      std::string_view line(text.data() + doc.blocks[b].start, doc.blocks[b].end - doc.blocks[b].start);
+      std::optional<Date> d = ParsePublicationLine(line, 0);
+      if ((!d || d->year == 0) && line.size() < 40) d = ParseDate(line);
+      if (d && d->year > 0) {
+        ref = *d;
+        break;
+      }
+    }
+  }
+  if (ref.year == 0) {
+    StringPiece in = SP(text), y;
+    int maxy = 0;
+    while (RE2::FindAndConsume(&in, *re_inyear_, &y)) maxy = std::max(maxy, std::atoi(std::string(y.data(), y.size()).c_str()));
+    if (maxy > 0) ref.year = maxy + 1;
+  }
+  std::string published_period = ref.year == 0 ? "" : ref.Iso();
+
+  // Document context: main policy, country, commodity; the policy's years.
+  const Entity* main_policy = nullptr;
+  const Entity* main_country = nullptr;
+  MostMentioned(entities, "policy", 0, text.size(), &main_policy);
+  MostMentioned(entities, "country", 0, text.size(), &main_country);
+  // Mentions by start offset: places and companies (subjects), policies.
+  std::vector<std::pair<size_t, size_t>> subject_mentions, policy_mentions;
+  for (size_t i = 0; i < entities.size(); ++i) {
+    const Entity& e = entities[i];
+    bool subject = e.type == "company" || e.type == "region" || e.type == "country";
+    for (const Mention& m : e.mentions) {
+      if (subject) subject_mentions.push_back({m.start, i});
+      if (e.type == "policy") policy_mentions.push_back({m.start, i});
+    }
+  }
+  std::sort(subject_mentions.begin(), subject_mentions.end());
+  std::sort(policy_mentions.begin(), policy_mentions.end());
+  int policy_y0 = 0, policy_y1 = 0;
+  if (main_policy) {
+    static const RE2 kIdRange("((?:19|20)\\d\\d)-((?:19|20)\\d\\d)$");
+    int a = 0, b = 0;
+    if (RE2::PartialMatch(main_policy->id, kIdRange, &a, &b)) {
+      policy_y0 = a;
+      policy_y1 = b;
+    }
+  }
+  if (policy_y0 == 0) {
+    // The most frequent "(YYYY-YYYY)" after a policy word in the text.
+    std::map<std::pair<int, int>, int> counts;
+    StringPiece in = SP(text), a, b;
+    while (RE2::FindAndConsume(&in, *re_title_range_, &a, &b)) {
+      size_t st = static_cast<size_t>(a.data() - text.data());
+      std::string_view before(text.data() + (st > 160 ? st - 160 : 0), st > 160 ? 160 : st);
+      if (!RE2::PartialMatch(SP(before), *re_policy_ctx_)) continue;
+      int y0 = std::atoi(std::string(a.data(), a.size()).c_str());
+      int y1 = std::atoi(std::string(b.data(), b.size()).c_str());
+      if (ref.year > 0 && y1 < ref.year) continue;  // a past plan
+      counts[{y0, y1}]++;
+    }
+    int best = 0;
+    for (auto& [k, n] : counts)
+      if (n > best) {
+        best = n;
+        policy_y0 = k.first;
+        policy_y1 = k.second;
+      }
+  }
+  auto commodity_of = [&](std::string_view m) -> std::string {
+    for (auto& [id, re] : commodities_)
+      if (RE2::FullMatch(SP(m), *re)) return id;
+    return "";
+  };
+  auto measure_of = [&](std::string_view m) -> std::string {
+    for (size_t i = 0; i < measures_.size(); ++i)
+      if (RE2::FullMatch(SP(m), *measures_[i].re)) return std::to_string(i);
+    return "";
+  };
+  std::string main_commodity;
+  {
+    std::map<std::string, int> counts;
+    for (auto& h : Hits(*re_commodity_, text, commodity_of)) counts[h.value]++;
+    int best = 0;
+    for (auto& [k, n] : counts)
+      if (n > best) {
+        best = n;
+        main_commodity = k;
+      }
+  }
+  auto kind_of = [&](std::string_view m) -> std::string {
+    auto it = kind_cues_.find(CollapseLower(m));
+    return it == kind_cues_.end() ? "" : it->second;
+  };
+
+  size_t last_block = SIZE_MAX;
+  std::string block_period, block_commodity, last_period;
+  std::vector<std::string> prev_commodities;  // of the previous sentence with figures, in the block
+  std::string prev_sentence_period;
+  std::string block_unit;  // unit of the last figure in the paragraph           // last period of the previous sentence with figures
+  bool stop = false;
+  for (const Sentence& sen : sentences) {
+    if (stop) break;
+    const Block& blk = doc.blocks[sen.block];
+    std::string_view block_text(text.data() + blk.start, blk.end - blk.start);
+    if (sen.block != last_block) {
+      last_block = sen.block;
+      block_period.clear();
+      block_commodity.clear();
+      block_unit.clear();
+      prev_commodities.clear();
+      if (RE2::FullMatch(SP(block_text), *re_chrome_end_)) {
+        stop = true;
+        break;
+      }
+    }
+    if (RE2::PartialMatch(SP(block_text), *re_chrome_line_)) continue;
+    std::string_view s(text.data() + sen.start, sen.end - sen.start);
+    std::vector<Cand> cands = FindCandidates(s, block_unit);
+    if (cands.empty()) continue;
+
+    // List heading: the block before a run of list items that ends with ':'.
+    std::string_view intro;
+    {
+      size_t b = sen.block;
+      auto is_item = [&](size_t i) { return doc.blocks[i].kind == BlockKind::kListItem; };
+      if (is_item(b) || b > 0) {
+        size_t i = b;
+        while (i > 0 && is_item(i)) --i;
+        if (i < b || is_item(b)) {
+          std::string_view t(text.data() + doc.blocks[i].start, doc.blocks[i].end - doc.blocks[i].start);
+          while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+          if (!t.empty() && t.back() == ':') intro = t;
+        }
+      }
+    }
+    // Cue hits of the sentence.
+    std::vector<CueHit> com = Hits(*re_commodity_, s, commodity_of);
+    std::vector<CueHit> mea = Hits(*re_measure_, s, measure_of);
+    std::vector<CueHit> gro = Hits(*re_growth_, s, [](std::string_view) { return std::string("g"); });
+    std::vector<CueHit> kin = Hits(*re_kind_, s, kind_of);
+    // "May" inside a sentence is the month, not the modal verb.
+    std::erase_if(kin, [&](const CueHit& h) {
+      return h.start > 0 && std::isupper(static_cast<unsigned char>(s[h.start])) &&
+             months_.count(CollapseLower(s.substr(h.start, h.end - h.start)));
+    });
+    std::vector<PeriodHit> per = FindPeriods(s, ref);
+    // Parenthesised spans (glosses): their words do not describe figures outside them.
+    std::vector<std::pair<size_t, size_t>> parens;
+    for (size_t i = 0, open = SIZE_MAX; i < s.size(); ++i) {
+      if (s[i] == '(') open = i;
+      else if (s[i] == ')' && open != SIZE_MAX) {
+        parens.push_back({open, i + 1});
+        open = SIZE_MAX;
+      }
+    }
+    auto hidden = [&](size_t a, size_t b, const Cand& c) {
+      for (auto& [o, e] : parens)
+        if (a >= o && b <= e && !(c.num_start >= o && c.num_start < e)) return true;
+      return false;
+    };
+    // Sub-sentence bounds (';') and clause bounds.
+    auto is_boundary = [&](size_t i) {
+      char ch = s[i];
+      if (ch == ',' || ch == ';' || ch == ':') {
+        // Not a thousands separator.
+        return !(i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
+                 std::isdigit(static_cast<unsigned char>(s[i + 1])));
+      }
+      return s.compare(i, 3, "—") == 0;
+    };
+    for (size_t k = 0; k < cands.size(); ++k) {
+      Cand& c = cands[k];
+      if (c.unit == "kWh" && RE2::PartialMatch(SP(s), *re_per_mass_)) c.unit = "kWh/t";
+      size_t lo = k > 0 ? cands[k - 1].end : 0;
+      size_t hi = k + 1 < cands.size() ? cands[k + 1].start : s.size();
+      size_t cs = c.start;
+      while (cs > lo && !is_boundary(cs - 1)) --cs;
+      {
+        size_t last = SIZE_MAX;
+        StringPiece probe = SP(s.substr(cs, c.start - cs));
+        while (RE2::FindAndConsume(&probe, *re_clause_word_)) last = static_cast<size_t>(probe.data() - s.data());
+        if (last != SIZE_MAX && last <= c.start) cs = last;
+      }
+      size_t ce = c.end;
+      while (ce < hi && !is_boundary(ce)) ++ce;
+      {
+        StringPiece probe = SP(s.substr(c.end, ce - c.end));
+        if (RE2::FindAndConsume(&probe, *re_clause_word_)) {
+          // Cut before the clause word.
+          size_t cut = static_cast<size_t>(probe.data() - s.data());
+          while (cut > c.end && !std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
+          while (cut > c.end && std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
+          while (cut > c.end && !std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
+          ce = std::max(cut, c.end);
+        }
+      }
+      c.clause_start = cs;
+      c.clause_end = ce;
+    }
+    std::vector<size_t> semicolons;
+    for (size_t i = 0; i < s.size(); ++i)
+      if (s[i] == ';') semicolons.push_back(i);
+    bool respectively = CollapseLower(s).find("respectively") != std::string::npos;
+    bool anaphora = RE2::PartialMatch(SP(s), *re_anaphora_);
+    std::vector<std::string> commodities_here;
+    bool block_policy = RE2::PartialMatch(SP(block_text), *re_policy_ctx_);
+    // Period hits attached to a figure (right after it).
+    std::vector<int> local(per.size(), -1);
+    for (size_t k = 0; k < cands.size(); ++k) {
+      size_t hi = k + 1 < cands.size() ? cands[k + 1].start : s.size();
+      for (size_t i = 0; i < per.size(); ++i) {
+        if (per[i].start >= cands[k].end && per[i].start < std::min(hi, cands[k].end + 32) &&
+            local[i] < 0 && per[i].role != PeriodHit::kIgnore) {
+          bool crosses = false;
+          for (size_t j = cands[k].end; j < per[i].start; ++j)
+            if (is_boundary(j)) crosses = true;
+          if (!crosses) local[i] = static_cast<int>(k);
+          break;
+        }
+      }
+    }
+    std::string sentence_point;
+    for (size_t i = 0; i < per.size(); ++i)
+      if (local[i] < 0 && per[i].role == PeriodHit::kPoint) {
+        sentence_point = per[i].value;
+        break;
+      }
+
+    for (size_t k = 0; k < cands.size(); ++k) {
+      Cand& c = cands[k];
+      // --- metric
+      auto nearest = [&](const std::vector<CueHit>& hits, size_t lo, size_t hi, bool by_priority) -> std::string {
+        const CueHit* best = nullptr;
+        size_t best_d = SIZE_MAX;
+        int best_p = INT32_MAX;
+        for (const CueHit& h : hits) {
+          if (h.start < lo || h.end > hi) continue;
+          if (h.start >= c.num_start && h.end <= c.end) continue;
+          if (hidden(h.start, h.end, c)) continue;
+          size_t d = h.end <= c.start ? c.start - h.end : (h.start >= c.end ? (h.start - c.end) * 2 + 1 : 0);
+          int p = by_priority ? std::atoi(h.value.c_str()) : 0;
+          if (p < best_p || (p == best_p && d < best_d)) {
+            best = &h;
+            best_d = d;
+            best_p = p;
+          }
+        }
+        return best ? best->value : "";
+      };
+      // The sub-sentence (between semicolons) the figure stands in.
+      size_t sub_lo = 0, sub_hi = s.size();
+      {
+        auto it = std::lower_bound(semicolons.begin(), semicolons.end(), c.end);
+        if (it != semicolons.end()) sub_hi = *it;
+        auto jt = std::lower_bound(semicolons.begin(), semicolons.end(), c.start);
+        if (jt != semicolons.begin()) sub_lo = *(jt - 1) + 1;
+      }
+      std::string commodity = nearest(com, c.clause_start, c.clause_end, false);
+      bool sentence_measure = false;
+      bool pct = c.unit == "%" || c.unit == "pp";
+      // A change, not a level: "rose 5%", "increase by 3-5%", "a 3% increase";
+      // "rose to 12%" is a level.
+      bool clause_growth = false;
+      for (const CueHit& h : gro) {
+        if (h.start < c.clause_start || h.end > c.clause_end) continue;
+        if (h.end <= c.start) {
+          std::string gap = CollapseLower(s.substr(h.end, c.start - h.end));
+          while (!gap.empty() && gap.back() == ' ') gap.pop_back();
+          bool level = gap == "to" || gap.ends_with(" to");
+          if (!level && (gap.size() <= 3 || gap.ends_with(" by") || gap == "by")) clause_growth = true;
+        } else if (h.start >= c.end) {
+          std::string gap = CollapseLower(s.substr(c.end, h.start - c.end));
+          if (gap.size() <= 2) clause_growth = true;
+        }
+      }
+      // Measures usable for this figure: rates only for percentages; for
+      // changes and absolute units a rate phrase is read for its quantity
+      // ("global production" -> production).
+      std::vector<CueHit> mea_f;
+      for (const CueHit& h : mea) {
+        const Measure& m = measures_[std::atoi(h.value.c_str())];
+        if (m.quantity || (pct && !clause_growth)) {
+          mea_f.push_back(h);
+          continue;
+        }
+        std::string_view ht = s.substr(h.start, h.end - h.start);
+        for (size_t i = 0; i < measures_.size(); ++i)
+          if (measures_[i].quantity && RE2::PartialMatch(SP(ht), *measures_[i].re)) {
+            mea_f.push_back({h.start, h.end, std::to_string(i)});
+            break;
+          }
+      }
+      std::string mi = nearest(mea_f, c.clause_start, c.clause_end, true);
+      if (respectively && prev_commodities.size() == cands.size() && !prev_commodities[k].empty())
+        commodity = prev_commodities[k];
+      if (commodity.empty()) {
+        // Nearest on the left in the sub-sentence, else on the right.
+        std::string left = nearest(com, sub_lo, c.start, false);
+        commodity = !left.empty() ? left : nearest(com, c.end, sub_hi, false);
+      }
+      if (commodity.empty()) commodity = block_commodity;
+      if (commodity.empty()) commodity = main_commodity;
+      size_t mhit_end = 0;
+      if (mi.empty()) {
+        // Borrow a measure from elsewhere in the sentence only when it does
+        // not belong to another commodity ("bauxite reserves and the 15 Mt
+        // recycled aluminium target": the target is not reserves).
+        std::vector<CueHit> keep;
+        for (const CueHit& h : mea_f) {
+          bool other = false;
+          for (const CueHit& ch : com) {
+            size_t a = std::min(ch.end, h.end), b = std::max(ch.start, h.start);
+            size_t lo2 = std::min(ch.start, h.start), hi2 = std::max(ch.end, h.end);
+            if (b > a + 40 || ch.value == commodity || commodity.empty()) continue;
+            bool cut = false;
+            for (size_t i = lo2; i < hi2; ++i)
+              if (is_boundary(i)) cut = true;
+            if (hi2 > c.num_start && lo2 < c.end) cut = true;
+            if (!cut) other = true;
+          }
+          if (!other) keep.push_back(h);
+        }
+        mea_f.swap(keep);
+        std::string left = nearest(mea_f, sub_lo, c.start, false);
+        mi = !left.empty() ? left : nearest(mea_f, c.end, sub_hi, false);
+        sentence_measure = !mi.empty();
+        for (const CueHit& h : mea_f)
+          if (h.value == mi && h.start >= sub_lo && h.end <= sub_hi) mhit_end = h.end;
+      }
+      bool growth = clause_growth;
+      for (const CueHit& h : gro) {
+        if (pct && sentence_measure && mhit_end <= c.start && h.start >= mhit_end && h.start <= mhit_end + 1) growth = true;
+      }
+      std::string measure;
+      bool quantity = true;
+      if (!mi.empty()) {
+        const Measure& m = measures_[std::atoi(mi.c_str())];
+        measure = m.id;
+        quantity = m.quantity;
+      } else if (c.unit == "t" || c.unit == "t/y") {
+        measure = "production";
+      } else if (c.unit == "kWh/t" || c.unit == "kWh") {
+        measure = "energy-consumption";
+      } else if (c.unit == "USD" || c.unit == "CNY") {
+        measure = "value";
+      } else if (c.unit == "USD/t" || c.unit == "CNY/t" || c.unit == "USD/lb") {
+        measure = "price";
+      } else if (c.unit == "%" || c.unit == "pp") {
+        measure = "share";
+        quantity = false;
+      }
+      std::string metric;
+      if (auto it = unit_metric_.find(c.unit); it != unit_metric_.end()) metric = it->second;
+      if (metric.empty() && c.unit == "count") {
+        for (const MetricRow& r : metric_rows_)
+          if (r.unit == "count" && c.count_class == r.count_class && RE2::PartialMatch(SP(s), *r.re))
+            metric = r.id;
+        if (metric.empty()) {
+          metric = FoldWords(Slug(CollapseLower(c.count_phrase))) + "-count";
+        }
+      }
+      if (metric.empty() && mi.empty() && (c.unit == "%" || c.unit == "USD" || c.unit == "CNY")) {
+        // No measure word: name the metric after the figure's noun phrase.
+        std::string np = DeriveNounPhrase(s, c);
+        if (!np.empty()) {
+          bool has_commodity = !commodity.empty() && np.find(commodity) != std::string::npos;
+          measure = np;
+          if (has_commodity) commodity.clear();
+          quantity = c.unit != "%";
+        }
+      }
+      if (metric.empty()) {
+        std::string base = commodity.empty() ? measure : commodity + "-" + measure;
+        if (c.unit == "%") {
+          if (quantity) base += growth ? "-growth" : "-share";
+        } else if (c.unit == "pp") {
+          base += quantity ? "-share-change" : "-change";
+        } else if (growth && c.unit != "count") {
+          base += "-change";
+        }
+        metric = base;
+      }
+      if (auto it = aliases_.find(metric); it != aliases_.end()) metric = it->second;
+      c.metric = metric;
+      commodities_here.push_back(commodity);
+
+      // --- kind
+      std::string kind;
+      if (c.unit == "count") {
+        kind = KindOfHits(kin, c.clause_start, c.clause_end, c.num_start, false);
+      } else {
+        kind = KindOfHits(kin, c.clause_start, c.clause_end, c.num_start, false);
+        if (kind.empty()) kind = KindOfHits(kin, sub_lo, sub_hi, c.num_start, false);
+        if (kind.empty()) kind = KindOfHits(kin, 0, s.size(), c.num_start, false);
+        if (kind.empty() && !intro.empty()) {
+          std::vector<CueHit> ih = Hits(*re_kind_, intro, kind_of);
+          kind = KindOfHits(ih, 0, intro.size(), intro.size(), true);
+        }
+      }
+      if (kind == "future") kind = block_policy ? "target" : "forecast";
+      if (kind.empty()) kind = "actual";
+      if (c.start_value && (kind == "forecast" || kind == "target")) kind = "actual";
+      if (kind == "target" && (c.qualifier == "le" || c.qualifier == "lt")) kind = "limit";
+      c.kind = kind;
+
+      // --- period
+      std::string own, baseline;
+      bool same = false;
+      for (size_t i = 0; i < per.size(); ++i) {
+        if (local[i] != static_cast<int>(k)) continue;
+        if (per[i].role == PeriodHit::kBaseline) baseline = per[i].value;
+        else if (per[i].role == PeriodHit::kSame) same = true;
+        else if (own.empty()) own = per[i].value;
+      }
+      std::string period = own;
+      if (period.empty() && same) period = last_period;
+      if (period.empty()) {
+        // The sentence's own period: the nearest unattached point on the left, else the first.
+        std::string left;
+        for (size_t i = 0; i < per.size(); ++i)
+          if (per[i].role == PeriodHit::kPoint && per[i].end <= c.start && (local[i] < 0 || local[i] < static_cast<int>(k)))
+            left = per[i].value;
+        period = !left.empty() ? left : sentence_point;
+      }
+      if (period.empty() && anaphora && !prev_sentence_period.empty()) period = prev_sentence_period;
+      if (period.empty() && !block_period.empty() && c.unit != "count") period = block_period;
+      if (period.empty() && !intro.empty()) {
+        for (const PeriodHit& h : FindPeriods(intro, ref))
+          if (h.role == PeriodHit::kPoint) {
+            period = h.value;
+            break;
+          }
+      }
+      if (period.empty() && (kind == "target" || kind == "limit") && policy_y1 > 0)
+        period = kind == "target" ? YearStr(policy_y1) : YearStr(policy_y0) + "-" + YearStr(policy_y1);
+      if (period.empty() && kind == "actual") period = published_period;
+      if (!baseline.empty()) {
+        std::string main = period.empty() ? (ref.year ? YearStr(ref.year) : "") : period;
+        std::string b0 = baseline.substr(0, 4), m1 = main.size() >= 4 ? main.substr(main.size() >= 9 && main[4] == '-' && main.size() == 9 ? 5 : 0, 4) : "";
+        if (!m1.empty() && b0 < m1) period = b0 + "-" + m1;
+        else period = baseline;
+      }
+      if (measure == "cagr") {
+        // A compound growth rate spans the years the sentence names.
+        int y0 = 0, y1 = 0;
+        for (const PeriodHit& h : per) {
+          if (h.role == PeriodHit::kIgnore || h.value.size() < 4 || !std::isdigit(static_cast<unsigned char>(h.value[0]))) continue;
+          int a = std::atoi(h.value.substr(0, 4).c_str());
+          int b = h.value.size() >= 9 && h.value[4] == '-' && h.value.size() == 9 ? std::atoi(h.value.substr(5, 4).c_str()) : a;
+          if (!y0 || a < y0) y0 = a;
+          if (b > y1) y1 = b;
+        }
+        if (y0 && y1 > y0) period = YearStr(y0) + "-" + YearStr(y1);
+      }
+      c.period = period;
+      if (!period.empty()) last_period = period;
+
+      Figure f;
+      f.text = std::string(s.substr(c.start, c.end - c.start));
+      if (s.size() <= kMaxSentence) {
+        f.sentence = std::string(s);
+      } else {
+        // A run-on line (a flattened table): the figure's sub-sentence, or
+        // a window around it cut at spaces.
+        size_t a = sub_lo, b = sub_hi;
+        if (b - a > kMaxSentence) {
+          a = c.start > kMaxSentence / 2 ? c.start - kMaxSentence / 2 : 0;
+          b = std::min(s.size(), c.end + kMaxSentence / 2);
+          while (a > 0 && !std::isspace(static_cast<unsigned char>(s[a - 1])) && c.start - a < kMaxSentence) --a;
+          while (b < s.size() && !std::isspace(static_cast<unsigned char>(s[b])) && b - c.end < kMaxSentence) ++b;
+        }
+        f.sentence = std::string(s.substr(a, b - a));
+      }
+      f.start = sen.start + c.start;
+      f.end = sen.start + c.end;
+      f.value = c.value;
+      f.value_max = c.value_max;
+      f.unit = c.unit;
+      f.qualifier = c.qualifier;
+      f.metric = c.metric;
+      f.period = c.period;
+      f.kind = c.kind;
+      // Subject: a company / region / country named first in the sentence,
+      // else the document's main country.
+      {
+        const Entity* subj = nullptr;
+        auto it = std::lower_bound(subject_mentions.begin(), subject_mentions.end(),
+                                   std::make_pair(sen.start, size_t{0}));
+        if (it != subject_mentions.end() && it->first < sen.start + c.start)
+          subj = &entities[it->second];
+        if (!subj) subj = main_country;
+        if (subj) f.subject = subj->id;
+      }
+      if (kind == "target" || kind == "limit") {
+        // The policy named most in the sentence, else the document's.
+        const Entity* pol = nullptr;
+        std::map<size_t, int> n;
+        for (auto it = std::lower_bound(policy_mentions.begin(), policy_mentions.end(),
+                                        std::make_pair(sen.start, size_t{0}));
+             it != policy_mentions.end() && it->first < sen.end; ++it)
+          n[it->second]++;
+        int best = 0;
+        for (auto& [i, cnt] : n)
+          if (cnt > best) {
+            best = cnt;
+            pol = &entities[i];
+          }
+        if (!pol) pol = main_policy;
+        if (pol) f.policy = pol->id;
+      }
+      figures.push_back(std::move(f));
+    }
+    // Sentence-level period carries to later sentences of the paragraph.
+    if (!sentence_point.empty()) block_period = sentence_point;
+    if (!commodities_here.empty()) {
+      for (auto it = commodities_here.rbegin(); it != commodities_here.rend(); ++it)
+        if (!it->empty()) { block_commodity = *it; break; }
+    }
+    prev_commodities = commodities_here;
+    prev_sentence_period = last_period;
+    block_unit = cands.back().unit;
+  }
+  return figures;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<FigureExtractor>> FigureExtractor::Create(const std::string& data_dir) {
+  auto impl = std::make_unique<FigureExtractorImpl>();
+  Status st = impl->Load(data_dir);
+  if (!st.ok()) return st.WithContext("figures");
+  return std::unique_ptr<FigureExtractor>(std::move(impl));
+}
+
 }  // namespace newsgraph
