@@ -171,6 +171,18 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       c.priority = 4;
       c.from_lexicon = true;
       c.demonym = m.demonym;
+      // "the Guinean government": that country's government.
+      if (m.demonym && e.type == "country" && m.last + 1 < st.tokens.size() &&
+          st.tokens[m.last + 1].key == "government" &&
+          NameGap(text, st.tokens[m.last].end, st.tokens[m.last + 1].start)) {
+        EntityCandidate g;
+        g.start = c.start;
+        g.end = st.tokens[m.last + 1].end;
+        g.type = "government_body";
+        g.id = "government_body:government-of-" + e.id.substr(e.id.find(':') + 1);
+        g.priority = 3;
+        cands.push_back(std::move(g));
+      }
       cands.push_back(std::move(c));
     }
     rules_.Find(text, s.start, s.end, st.tokens, lex_, &cands);
@@ -195,7 +207,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     for (auto& st : sents) {
       if (!st.title_case) continue;
       std::erase_if(st.accepted, [&](const EntityCandidate& c) {
-        return !c.from_lexicon && c.type != "policy" && c.anaphor.empty() &&
+        return !c.from_lexicon && !c.keep && c.type != "policy" && c.anaphor.empty() &&
                !body_ids.count(c.id);
       });
     }
@@ -212,6 +224,29 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     }
     return found;
   };
+
+  // A rule-found company whose name begins another's ("Minye Metals",
+  // "Minye Metals Group") is that company.
+  {
+    std::set<std::string> companies;
+    for (const auto& st : sents)
+      for (const auto& c : st.accepted)
+        if (c.type == "company" && !c.from_lexicon) companies.insert(c.id);
+    std::map<std::string, std::string> longer;  // id -> longer id ("" = ambiguous)
+    for (const std::string& id : companies) {
+      auto it = companies.upper_bound(id + "-");
+      for (; it != companies.end() && it->rfind(id + "-", 0) == 0; ++it) {
+        auto [slot, inserted] = longer.try_emplace(id, *it);
+        if (!inserted && slot->second.size() != it->size()) slot->second = "";
+      }
+    }
+    for (auto& st : sents)
+      for (auto& c : st.accepted) {
+        auto it = longer.find(c.id);
+        if (c.type == "company" && !c.from_lexicon && it != longer.end() && !it->second.empty())
+          c.id = it->second;
+      }
+  }
 
   // Acronyms defined in the text, and short forms of company names.
   std::map<std::string, std::string> aliases;  // surface -> id ("" = ambiguous)
@@ -241,8 +276,26 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       }
       if (c.type == "company" && b > a) {
         const Token& last = st.tokens[b];
-        if (last.cap && !rules_.IsCompanySuffix(last.key) && !rules_.IsGeneric(last.key))
+        if (last.cap && !rules_.IsCompanySuffix(last.key) && !rules_.IsGeneric(last.key) &&
+            !rules_.IsLegalSuffix(last.key))
           add_alias(std::string(text.substr(last.start, last.end - last.start)), c.id);
+      }
+      // A rule-found company is also named by its first word ("Dongfang
+      // Minye Metals" -> "Dongfang") and without a prefix ("PT X Y" -> "X Y").
+      if (c.type == "company" && !c.from_lexicon && b > a) {
+        size_t f = a;
+        if (rules_.IsCompanyPrefix(st.tokens[f].key)) {
+          ++f;
+          add_alias(std::string(text.substr(st.tokens[f].start, c.end - st.tokens[f].start)), c.id);
+        }
+        const Token& first = st.tokens[f];
+        bool place = false;
+        for (const LexMatch& m : lex_.Match(text, std::vector<Token>{first}))
+          if (m.entry >= 0) place = true;
+        if (f < b && first.cap && !first.upper && !first.digit && first.end - first.start >= 4 &&
+            !place && !rules_.IsGeneric(first.key) && !rules_.IsCompanySuffix(first.key) &&
+            !rules_.IsConnector(first.key) && rules_.IsCompanySuffix(st.tokens[f + 1].key))
+          add_alias(std::string(text.substr(first.start, first.end - first.start)), c.id);
       }
     }
   }

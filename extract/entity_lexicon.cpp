@@ -134,8 +134,9 @@ void EntityLexicon::AddAlias(int entry, const std::string& alias, bool demonym) 
     a.upper.push_back(t.upper);
   }
   auto& slot = index_[key];
+  // The same words with other capitals ("CHALCO", "Chalco") are two aliases.
   for (const Alias& b : slot)
-    if (b.entry == entry) return;
+    if (b.entry == entry && b.cap == a.cap && b.upper == a.upper) return;
   slot.push_back(std::move(a));
   first_words_.insert(toks[0].key);
   max_tokens_ = std::max(max_tokens_, toks.size());

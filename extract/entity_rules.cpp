@@ -31,6 +31,10 @@ bool DateWord(const std::string& k) {
   return kWords.count(k) > 0;
 }
 
+bool IssueVerb(const std::string& k) {
+  return k == "issued" || k == "released" || k == "published" || k == "unveiled";
+}
+
 bool RomanNumeral(const std::string& k) {
   return !k.empty() && k.find_first_not_of("ivxl") == std::string::npos;
 }
@@ -71,6 +75,10 @@ Result<EntityRules> EntityRules::Load(const std::string& data_dir) {
     std::string v = key(row[1]);
     std::string type = row.size() > 2 ? row[2] : "";
     if (kind == "company_suffix") r.company_suffix_.insert(v);
+    else if (kind == "company_suffix_end") {
+      r.company_suffix_.insert(v);
+      r.suffix_end_.insert(v);
+    }
     else if (kind == "legal_suffix") r.legal_suffix_.insert(v);
     else if (kind == "body_tail") r.body_tail_[v] = type;
     else if (kind == "body_head") r.body_head_[v] = type;
@@ -80,6 +88,8 @@ Result<EntityRules> EntityRules::Load(const std::string& data_dir) {
     else if (kind == "honorific") r.honorific_[v] = type;
     else if (kind == "connector") r.connector_.insert(v);
     else if (kind == "generic") r.generic_.insert(v);
+    else if (kind == "company_prefix") r.company_prefix_.insert(v);
+    else if (kind == "body_prefix") r.body_prefix_.insert(v);
     else if (kind == "policy_anaphor") {
       std::vector<std::string> words;
       for (const Token& t : Tokenize(row[1], 0, row[1].size(), spelling)) words.push_back(t.key);
@@ -166,6 +176,7 @@ bool EntityRules::FindCompany(std::string_view text, const std::vector<Token>& t
   // Canonical: without legal suffixes, and without a leading place name
   // when the rest still names the company ("Shandong Nanshan Aluminium").
   size_t core_start = a;
+  if (company_prefix_.count(t[a].key) && a < core_end) ++core_start;  // "PT X"
   while (core_start < core_end && Substantive(t, core_start + 1, core_end)) {
     std::string id = LexiconId(text, t, core_start, core_start, lex);
     if (id.rfind("region:", 0) != 0 && id.rfind("country:", 0) != 0) break;
@@ -197,6 +208,11 @@ bool EntityRules::Substantive(const std::vector<Token>& t, size_t from, size_t t
 void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, size_t a, size_t b,
                             const EntityLexicon& lex, std::vector<EntityCandidate>* out) const {
   while (a < b && FunctionWord(t[a].key)) ++a;
+  // "Copyright 2026 Daily Name": the notice is not part of the name.
+  if (a < b && t[a].key == "copyright") {
+    ++a;
+    while (a < b && t[a].digit) ++a;
+  }
   if (a > b || (a == b && FunctionWord(t[a].key))) return;
   auto substantive = [&](size_t from, size_t to) { return Substantive(t, from, to); };
 
@@ -224,9 +240,15 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
   std::string body_type;
   auto tail = body_tail_.find(t[b].key);
   if (tail != body_tail_.end() && a < b) body_type = tail->second;
-  auto head = body_head_.find(t[a].key);
-  if (body_type.empty() && head != body_head_.end() && a + 1 < b && t[a + 1].key == "of")
-    body_type = head->second;
+  // "Ministry of ...", also after a place and "Provincial" ("Shanxi
+  // Provincial Department of ...").
+  size_t h0 = a;
+  while (h0 < b && (body_prefix_.count(t[h0].key) ||
+                    LexiconId(text, t, h0, h0, lex).rfind("region:", 0) == 0))
+    ++h0;
+  auto head = body_head_.find(t[h0].key);
+  if (head != body_head_.end() && !(h0 + 1 < b && t[h0 + 1].key == "of")) head = body_head_.end();
+  if (body_type.empty() && head != body_head_.end()) body_type = head->second;
   if (!body_type.empty() && head == body_head_.end()) {
     // "4th Plenary Session of the 20th CPC Central Committee": the body is
     // the part after the last "of" when what precedes it names no body.
@@ -288,11 +310,30 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
   for (size_t s = a; s <= b;) {
     size_t e = s;
     while (e + 1 <= b && (t[e + 1].cap || t[e + 1].key == "&" || t[e + 1].digit)) ++e;
-    // Each maximal suffix chain ends a name ("Qiaoming Aluminium Posts ...").
+    // "PT Borneo Bauksit": a company prefix opens a name that runs to the
+    // end of the capitalised words.
+    if (company_prefix_.count(t[s].key) && t[s].cap && e > s) {
+      if (FindCompany(text, t, s, e, lex, out)) company = true;
+      s = e + 1;
+      while (s <= b && !(t[s].cap || t[s].digit)) ++s;
+      continue;
+    }
+    // Each maximal suffix chain ends a name ("Qiaoming Aluminium Posts ...");
+    // generic words and suffixes after a name extend it ("X Aluminium
+    // Industry Co Ltd").
+    size_t prev_from = b + 1;
     for (size_t from = s, k = s; k <= e; ++k) {
       if (!company_suffix_.count(t[k].key) || (k < e && company_suffix_.count(t[k + 1].key)))
         continue;
-      if (FindCompany(text, t, from, k, lex, out)) company = true;
+      if (suffix_end_.count(t[k].key) && k < e) continue;
+      if (FindCompany(text, t, from, k, lex, out)) {
+        company = true;
+        prev_from = from;
+      } else if (prev_from <= b && !out->empty() && out->back().type == "company" &&
+                 out->back().end <= t[from].start) {
+        out->pop_back();
+        FindCompany(text, t, prev_from, k, lex, out);
+      }
       from = k + 1;
     }
     s = e + 1;
@@ -363,7 +404,12 @@ void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
 void EntityRules::FindAnaphors(std::string_view text, const std::vector<Token>& t,
                                std::vector<EntityCandidate>* out) const {
   for (size_t k = 0; k + 1 < t.size(); ++k) {
-    if (t[k].key != "the" || text.substr(t[k].end, t[k + 1].start - t[k].end) != " ") continue;
+    if ((t[k].key != "the" && t[k].key != "a") ||
+        text.substr(t[k].end, t[k + 1].start - t[k].end) != " ")
+      continue;
+    // "a plan" only when its issuing follows ("under a plan issued by X").
+    bool indefinite = t[k].key == "a";
+    if (indefinite && !(k + 2 < t.size() && IssueVerb(t[k + 2].key))) continue;
     bool done = false;
     for (const auto& words : policy_anaphor_) {
       if (k + words.size() >= t.size()) continue;
@@ -373,6 +419,7 @@ void EntityRules::FindAnaphors(std::string_view text, const std::vector<Token>& 
       size_t last = k + words.size();
       if (last + 1 < t.size() && t[last + 1].cap && NameGap(text, t[last].end, t[last + 1].start))
         continue;
+      if (indefinite && last != k + 1) continue;
       EntityCandidate c;
       c.start = t[k + 1].start;
       c.end = t[last].end;
@@ -382,7 +429,7 @@ void EntityRules::FindAnaphors(std::string_view text, const std::vector<Token>& 
       done = true;
       break;
     }
-    if (done) continue;
+    if (done || indefinite) continue;
     auto tail = body_tail_.find(t[k + 1].key);
     if (tail != body_tail_.end() && t[k + 1].cap &&
         (k + 2 >= t.size() || !t[k + 2].cap || !NameGap(text, t[k + 1].end, t[k + 2].start))) {
@@ -422,24 +469,81 @@ void EntityRules::FindSpeakers(std::string_view text, const std::vector<Token>& 
   };
   // "..., said Zhang Wei, an analyst" / "Zhang Wei said".
   for (size_t k = 0; k < t.size(); ++k) {
-    if (t[k].key != "said" && t[k].key != "says") continue;
+    if (t[k].key != "said" && t[k].key != "says" && t[k].key != "told") continue;
     if (k + 2 < t.size() && (k + 3 >= t.size() || !t[k + 3].cap)) emit(k + 1, k + 2);
     if (k >= 2 && (k < 3 || !t[k - 3].cap)) emit(k - 2, k - 1);
   }
+}
+
+void EntityRules::FindPublisher(std::string_view text, size_t sent_start, size_t sent_end,
+                                const std::vector<Token>& t, const EntityLexicon& lex,
+                                std::vector<EntityCandidate>* out) const {
+  static const RE2 dateline(
+      R"(^[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2}(?:, [A-Z][a-z]+\.? \d{1,2})? \(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\) ?(?:-|–|—))");
+  static const RE2 byline(
+      R"(^([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,4}) \| (?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}))");
+  std::string_view s = text.substr(sent_start, std::min(sent_end, sent_start + 200) - sent_start);
+  re2::StringPiece in(s.data(), s.size()), name;
+  if (!RE2::PartialMatch(in, dateline, &name) && !RE2::PartialMatch(in, byline, &name)) return;
+  size_t start = static_cast<size_t>(name.data() - text.data());
+  size_t end = start + name.size();
+  size_t a = t.size(), b = 0;
+  for (size_t k = 0; k < t.size(); ++k)
+    if (t[k].start >= start && t[k].end <= end) {
+      a = std::min(a, k);
+      b = k;
+    }
+  if (a > b || !Substantive(t, a, b)) return;
+  EntityCandidate c;
+  c.start = start;
+  c.end = end;
+  c.type = "organization";
+  c.priority = 5;
+  c.keep = true;
+  c.id = LexiconId(text, t, a, b, lex);
+  if (c.id.empty() || c.id.rfind("organization:", 0) != 0) {
+    std::vector<std::string> keys;
+    for (size_t q = a; q <= b; ++q) keys.push_back(t[q].key);
+    c.id = "organization:" + Slug(keys);
+  }
+  out->push_back(std::move(c));
 }
 
 void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end,
                        const std::vector<Token>& t, const EntityLexicon& lex,
                        std::vector<EntityCandidate>* out) const {
   const size_t n = t.size();
+  // Tokens where a known body, organization or company starts.
+  std::vector<char> known_start(n, 0);
+  for (const LexMatch& m : lex.Match(text, t)) {
+    const std::string& type = lex.entries()[static_cast<size_t>(m.entry)].type;
+    if (type == "government_body" || type == "organization" || type == "company")
+      known_start[m.first] = 1;
+  }
   for (size_t i = 0; i < n;) {
     if (!(t[i].cap || t[i].digit) || DateWord(t[i].key)) {
       ++i;
       continue;
     }
     size_t j = i;
+    bool head = policy_head_.count(t[i].key) || body_tail_.count(t[i].key);
+    bool policy = policy_head_.count(t[i].key) > 0;
     while (j + 1 < n && NameGap(text, t[j].end, t[j + 1].start)) {
       const Token& nx = t[j + 1];
+      if ((nx.key == "and" || nx.key == "on") && !nx.cap && j + 2 < n) {
+        size_t q = j + 2;
+        if (t[q].key == "the" && q + 1 < n) ++q;
+        // "X and the Y", "X on the London Metal Exchange": two names.
+        if (known_start[q] || (nx.key == "and" && q == j + 3 && t[q].cap) ||
+            (nx.key == "on" && !head))
+          break;
+      }
+      // "Work Plan for X in Shanxi Province (2025-2028)"
+      if (nx.key == "in" && !nx.cap && policy && j + 2 < n && t[j + 2].cap &&
+          NameGap(text, nx.end, t[j + 2].start)) {
+        j += 2;
+        continue;
+      }
       std::string_view gap = text.substr(t[j].end, nx.start - t[j].end);
       if (gap.find('\'') != std::string_view::npos) break;  // "China's Ministry"
       bool hyphen = gap == "-";
@@ -447,6 +551,9 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       if (nx.key == "the" && !nx.cap && j == i) break;  // "Later the Association"
       if (nx.cap || nx.digit || nx.key == "&" || connector_.count(nx.key) || hyphen) {
         ++j;
+        if (policy_head_.count(nx.key)) policy = true;
+        if (policy_head_.count(nx.key) || body_tail_.count(nx.key) || body_head_.count(nx.key))
+          head = true;
         continue;
       }
       break;
@@ -457,6 +564,22 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
     i = j + 1;
   }
   FindSpeakers(text, t, lex, out);
+  FindPublisher(text, sent_start, sent_end, t, lex, out);
+  // "the central government", not "central government departments".
+  static const std::unordered_set<std::string> kGovNoun = {
+      "department", "departments", "agencies", "agency", "bodies", "body", "officials",
+      "ministries", "organs", "bonds", "budget", "debt", "funds", "funding", "level"};
+  for (size_t k = 1; k + 1 < n; ++k)
+    if (t[k - 1].key == "the" && t[k].key == "central" && t[k + 1].key == "government" &&
+        (k + 2 >= n || !kGovNoun.count(t[k + 2].key))) {
+      EntityCandidate c;
+      c.start = t[k].start;
+      c.end = t[k + 1].end;
+      c.type = "government_body";
+      c.id = "government_body:government-of-china";
+      c.priority = 1;
+      out->push_back(std::move(c));
+    }
   FindQuoted(text, sent_start, sent_end, t, out);
   FindAnaphors(text, t, out);
 }

@@ -8,7 +8,12 @@
 //              title-case phrases after a cue ("released the article \"...\"");
 //   persons    an honorific and a capitalised name ("President Xi Jinping"),
 //              two name words next to "said" ("said Zhang Wei");
-//   anaphors   "the Association" (a body tail alone) and "the plan".
+//   anaphors   "the Association" (a body tail alone) and "the plan";
+//   publishers a dateline's "(Wire Name)" and a "Name | date" byline;
+//   "the central government" (not "central government departments").
+// A capitalised run splits before "and the X", and before "and"/"on" when a
+// known body, organization or company follows ("Aluminium on the London
+// Metal Exchange" is two names).
 // Load() reads the cues once; Find() is const and thread-safe.
 #pragma once
 
@@ -32,6 +37,7 @@ struct EntityCandidate {
   int priority = 0;  // on equal spans the higher wins (lexicon over rules)
   bool from_lexicon = false;
   bool demonym = false;
+  bool keep = false;  // a byline or dateline name: kept even in a title-case line
   // A nested name [nest_start, end) may stay inside this one ("... of the Y").
   size_t nest_start = static_cast<size_t>(-1);
   // Policies: canonical topic words (sorted) and "YYYY-YYYY" if given.
@@ -60,6 +66,8 @@ class EntityRules {
   bool IsGeneric(const std::string& key) const { return generic_.count(key) > 0; }
   bool IsConnector(const std::string& key) const { return connector_.count(key) > 0; }
   bool IsBodyTail(const std::string& key) const { return body_tail_.count(key) > 0; }
+  bool IsCompanyPrefix(const std::string& key) const { return company_prefix_.count(key) > 0; }
+  bool IsLegalSuffix(const std::string& key) const { return legal_suffix_.count(key) > 0; }
 
  private:
   void FindInRun(std::string_view text, const std::vector<Token>& t, size_t a, size_t b,
@@ -81,8 +89,14 @@ class EntityRules {
   bool PolicyCandidate(std::string_view text, const std::vector<Token>& t, size_t a, size_t b,
                        EntityCandidate* c) const;
 
+  // "BEIJING, July 16 (Wire Name) -" and "Paper Name | Feb 11, 2026": the
+  // publisher of the article.
+  void FindPublisher(std::string_view text, size_t sent_start, size_t sent_end,
+                     const std::vector<Token>& t, const EntityLexicon& lex,
+                     std::vector<EntityCandidate>* out) const;
+
   std::unordered_set<std::string> company_suffix_, legal_suffix_, policy_head_, policy_generic_,
-      quote_cue_, connector_, generic_;
+      quote_cue_, connector_, generic_, company_prefix_, body_prefix_, suffix_end_;
   std::unordered_map<std::string, std::string> body_tail_, body_head_, honorific_;
   std::vector<std::vector<std::string>> policy_anaphor_;
 };

@@ -5,11 +5,16 @@
 //                after it;
 //   operates_in  companies before "operates plants in", the places listed
 //                after it; "Hydro's Porsgrunn research centre";
-//   acquired     nearest company before "acquired", first company after it;
+//   acquired     nearest company before "acquired", first company after it
+//                ("acquired a 30% stake in X" too, as the gold annotates it);
+//   a cue's subject written "it" / "the company" is the company named last;
 //   located_in   gazetteer parents and countries (regions), entities.tsv's
 //                located_in column (companies), a demonym before a company
 //                ("Brazilian mining company Vale"), "Company in Place",
-//                "Company, based in Place", "Place-based Company", "Place, Country".
+//                "Company, based in Place", "Place-based Company", "Place, Country",
+//                appositives ("X, a Shandong-based producer", "X, one of China's
+//                ...", "X, a refiner in Y") and a place opening an unlisted
+//                company's name ("Shanxi Minye Alumina").
 // A relation keeps the sentence it came from; lexicon-based located_in
 // relations use the sentence of the subject's first mention. Clauses end at
 // ';' and ':'. No duplicate triples.
@@ -56,13 +61,20 @@ class Relations : public RelationExtractor {
         based_("^(?i)" + (cues.count("located_based") ? cues.at("located_based")
                                                          : std::string("(?:,\\s*)?based\\s+in")) +
                "\\s+$"),
-        list_sep_(R"(^\s*(?:,|,?\s*and|,?\s*&|/|,\s*as well as)\s*$)"),
+        list_sep_(
+            R"(^\s*(?:,|,?\s*and|,?\s*&|/|,\s*as well as|'s|,?\s*and\s+(?:an?|the|its|their)\s+(?:[a-z-]+\s+){0,2}(?:plants?|smelters?|refiner(?:y|ies)|mines?|mills?|facilit(?:y|ies)|factor(?:y|ies))\s+in)\s*$)"),
+        appositive_(
+            R"(^,\s+(?:an?|one of(?: the)?|the)\s+(?:[A-Za-z-]+\s+){0,5}?(?:(?:based|headquartered|located)\s+)?in\s+$)"),
+        appositive_based_(R"(^,\s+(?:an?|one of(?: the)?)\s+$)"),
+        passive_tail_(R"(^(?:\s+(?:on|last|this|in)\s+[A-Za-z0-9]+)?\s+(?:by|with)\b)"),
+        pronoun_(R"((?i)(?:^|[^A-Za-z])(?:it|the company|the group|the firm)\s+(?:[a-z]+\s+){0,2}$)"),
         in_(R"(^\s+in\s+$)"),
         comma_(R"(^\s*,\s*$)") {}
 
   bool ok() const {
     return issued_.ok() && issued_passive_.ok() && invests_.ok() && operates_.ok() &&
-           facility_.ok() && acquired_.ok() && based_.ok();
+           facility_.ok() && acquired_.ok() && based_.ok() && list_sep_.ok() &&
+           appositive_.ok() && appositive_based_.ok() && passive_tail_.ok() && pronoun_.ok();
   }
   std::string error() const {
     for (const RE2* r : {&issued_, &issued_passive_, &invests_, &operates_, &facility_,
@@ -83,8 +95,8 @@ class Relations : public RelationExtractor {
 
   EntityLexicon lex_;
   std::unordered_map<std::string, std::string> demonyms_;  // folded demonym -> country id
-  RE2 issued_, issued_passive_, invests_, operates_, facility_, acquired_, based_, list_sep_, in_,
-      comma_;
+  RE2 issued_, issued_passive_, invests_, operates_, facility_, acquired_, based_, list_sep_,
+      appositive_, appositive_based_, passive_tail_, pronoun_, in_, comma_;
 };
 
 std::vector<Relation> Relations::Extract(const Document& doc,
@@ -142,11 +154,15 @@ std::vector<Relation> Relations::Extract(const Document& doc,
       std::vector<size_t> r;
       if (k >= ms.size() || !pred(ms[k])) return r;
       r.push_back(k);
+      size_t prev_end = ms[k].end;
       for (size_t q = k + 1; q < ms.size(); ++q) {
-        std::string_view gap = text.substr(ms[q - 1].end, ms[q].start - ms[q - 1].end);
+        // A commodity inside a listed item ("and an alumina refinery in X").
+        if (!pred(ms[q]) && *ms[q].type == "commodity") continue;
+        std::string_view gap = text.substr(prev_end, ms[q].start - prev_end);
         if (!pred(ms[q]) || !RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), list_sep_))
           break;
         r.push_back(q);
+        prev_end = ms[q].end;
       }
       return r;
     };
@@ -162,6 +178,16 @@ std::vector<Relation> Relations::Extract(const Document& doc,
       }
       return r;
     };
+    // The subject of a cue written "it" / "the company": the company named
+    // last before this sentence.
+    auto pronoun_subject = [&](size_t cb, size_t cs) -> const M* {
+      std::string_view before = text.substr(cb, cs - cb);
+      if (!RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), pronoun_))
+        return nullptr;
+      for (size_t k = cursor; k-- > 0;)
+        if (*all[k].type == "company") return &all[k];
+      return nullptr;
+    };
     auto first_after = [&](size_t pos) {
       size_t k = 0;
       while (k < ms.size() && ms[k].start < pos) ++k;
@@ -172,8 +198,10 @@ std::vector<Relation> Relations::Extract(const Document& doc,
     for (auto [cs, ce] : matches(issued_)) {
       size_t cb, cend;
       clause(cs, &cb, &cend);
-      std::string_view after = text.substr(ce, std::min<size_t>(8, sent.end - ce));
-      bool passive = after.size() >= 3 && after.substr(0, 3) == " by";
+      // "issued (on Monday) by X", "jointly released with X, Y and Z": the
+      // bodies follow.
+      std::string_view tail = text.substr(ce, std::min<size_t>(40, sent.end - ce));
+      bool passive = RE2::PartialMatch(re2::StringPiece(tail.data(), tail.size()), passive_tail_);
       for (const M& p : ms) {
         if (*p.type != "policy" || p.start < cb || p.end > cend) continue;
         if (passive ? p.end > cs : p.start < ce) continue;
@@ -199,10 +227,14 @@ std::vector<Relation> Relations::Extract(const Document& doc,
         if (k >= ms.size() || ms[k].start - ce > 40) continue;
         auto objs = listed(k, want);
         if (objs.empty()) continue;
+        bool any = false;
         for (const M& s : ms) {
           if (*s.type != "company" || s.start < cb || s.end > cs) continue;
+          any = true;
           for (size_t o : objs) emit(id(s), pred, id(ms[o]), sent);
         }
+        if (const M* p = any ? nullptr : pronoun_subject(cb, cs))
+          for (size_t o : objs) emit(id(*p), pred, id(ms[o]), sent);
       }
     };
     company_to_places(invests_, "invests_in", true);
@@ -226,19 +258,14 @@ std::vector<Relation> Relations::Extract(const Document& doc,
       const M* subj = nullptr;
       for (const M& m : ms)
         if (*m.type == "company" && m.start >= cb && m.end <= cs) subj = &m;
+      if (subj == nullptr) subj = pronoun_subject(cb, cs);
       const M* obj = nullptr;
       for (const M& m : ms)
         if (*m.type == "company" && m.start >= ce && m.end <= cend) {
           obj = &m;
           break;
         }
-      if (subj && obj) {
-        // "acquired a 30% stake in X" is an investment, not a takeover.
-        std::string_view between = text.substr(ce, obj->start - ce);
-        bool stake = between.find("stake") != std::string_view::npos ||
-                     between.find("shares") != std::string_view::npos;
-        emit(id(*subj), stake ? "invests_in" : "acquired", id(*obj), sent);
-      }
+      if (subj && obj) emit(id(*subj), "acquired", id(*obj), sent);
     }
     // located_in: demonym before a company, "Company in Place", "Place, Country".
     for (size_t k = 0; k < ms.size(); ++k) {
@@ -251,6 +278,22 @@ std::vector<Relation> Relations::Extract(const Document& doc,
             for (size_t q : listed(k + 1, [](const M& x) { return *x.type == "company"; }))
               emit(id(ms[q]), "located_in", id(m), sent);
           }
+        }
+      }
+      // "X, a Shandong-based producer", "X, one of China's largest ...",
+      // "X, an alumina refiner (based) in Y".
+      if (*m.type == "company") {
+        size_t q = k + 1;
+        while (q < ms.size() && *ms[q].type == "commodity") ++q;
+        if (q < ms.size() && IsPlace(*ms[q].type)) {
+          std::string_view gap = text.substr(m.end, ms[q].start - m.end);
+          std::string_view after = text.substr(ms[q].end, std::min<size_t>(7, sent.end - ms[q].end));
+          re2::StringPiece g(gap.data(), gap.size());
+          bool based = RE2::FullMatch(g, appositive_based_) &&
+                       (after.rfind("-based", 0) == 0 || after.rfind("'s ", 0) == 0);
+          if (gap.size() <= 80 && gap.find_first_of(",;:.", 1) == std::string_view::npos &&
+              (based || RE2::FullMatch(g, appositive_)))
+            emit(id(m), "located_in", id(ms[q]), sent);
         }
       }
       if (k + 1 >= ms.size()) continue;
@@ -270,6 +313,20 @@ std::vector<Relation> Relations::Extract(const Document& doc,
           emit(id(m), "located_in", id(n), sent);
       }
     }
+  }
+
+  // "Shanxi Minye Alumina": a company not in the lexicon whose name opens
+  // with a place is located there.
+  for (const Entity& e : entities) {
+    if (e.type != "company" || lex_.Find(e.id) != nullptr || e.mentions.empty()) continue;
+    const Mention& m = e.mentions.front();
+    std::vector<Token> toks = Tokenize(text, m.start, m.end, lex_.spelling());
+    auto lm = lex_.Match(text, toks);
+    if (lm.empty() || lm[0].first != 0 || lm[0].last + 1 >= toks.size() || lm[0].demonym) continue;
+    const LexEntry& place = lex_.entries()[static_cast<size_t>(lm[0].entry)];
+    const Sentence* s = sentence_of(m.start);
+    if (s != nullptr && IsPlace(place.type) && by_id.count(place.id))
+      emit(e.id, "located_in", place.id, *s);
   }
 
   // located_in from the gazetteer and the lexicon, when both ends are in

@@ -277,5 +277,89 @@ TEST_F(EntitiesTest, TradeFairNamesAreNotPlaces) {
   EXPECT_EQ(s->mentions.size(), 1u);
 }
 
+TEST_F(EntitiesTest, CoordinationAndKnownNamesSplitRuleSpans) {
+  auto es = Run(
+      "The rules came from the Ministry of Commerce and the State Administration for Market "
+      "Regulation. Zinc on the Dalian Commodity Exchange fell.");
+  EXPECT_NE(ById(es, "government_body:mofcom"), nullptr);
+  EXPECT_NE(ById(es, "government_body:samr"), nullptr);
+  EXPECT_NE(ById(es, "organization:dce"), nullptr);
+  for (const Entity& e : es) EXPECT_EQ(e.id.find("zinc-on"), std::string::npos) << e.id;
+}
+
+TEST_F(EntitiesTest, LexiconAliasWithOtherCapitalsAndGovernments) {
+  auto es = Run(
+      "Staff left Chalco for rivals. The Malaysian government and the central government "
+      "both commented, and central government departments agreed.");
+  EXPECT_NE(ByMention(es, "Chalco"), nullptr);
+  const Entity* my = ByMention(es, "Malaysian government");
+  ASSERT_NE(my, nullptr);
+  EXPECT_EQ(my->type, "government_body");
+  const Entity* cg = ById(es, "government_body:government-of-china");
+  ASSERT_NE(cg, nullptr);
+  EXPECT_EQ(cg->mentions.size(), 1u);
+}
+
+TEST_F(EntitiesTest, CompanySuffixesPrefixesAndShortForms) {
+  auto es = Run(
+      "Lanshui Aluminium Industry Co Ltd raised output. PT Sungai Bauksit Utama sold ore to "
+      "Qiandong Metals. Lanshui said Sungai Bauksit Utama would expand, and Lanshui "
+      "Aluminium agreed. Analysts at Beihai Futures and Zhongyi Consulting were upbeat.");
+  const Entity* ls = ByMention(es, "Lanshui Aluminium Industry Co Ltd");
+  ASSERT_NE(ls, nullptr);
+  EXPECT_EQ(ls->type, "company");
+  EXPECT_EQ(ByMention(es, "Lanshui"), ls);
+  EXPECT_EQ(ByMention(es, "Lanshui Aluminium"), ls);
+  const Entity* pt = ByMention(es, "PT Sungai Bauksit Utama");
+  ASSERT_NE(pt, nullptr);
+  EXPECT_EQ(ByMention(es, "Sungai Bauksit Utama"), pt);
+  EXPECT_NE(ByMention(es, "Qiandong Metals"), nullptr);
+  EXPECT_NE(ByMention(es, "Beihai Futures"), nullptr);
+  EXPECT_NE(ByMention(es, "Zhongyi Consulting"), nullptr);
+}
+
+TEST_F(EntitiesTest, MetalsOnlyEndsACompanyName) {
+  auto es = Run("Delegates met at the Asia Light Metals Forum in Ningbo.");
+  for (const Entity& e : es) EXPECT_NE(e.type, "company") << e.id;
+}
+
+TEST_F(EntitiesTest, ProvincialBodiesAndPoliciesInAProvince) {
+  auto es = Run(
+      "The Gansu Provincial Department of Ecology and Environment and the Gansu Provincial "
+      "Development and Reform Commission issued the Work Plan for Smelter Upgrading in Gansu "
+      "Province (2026-2029).");
+  const Entity* d = ByMention(es, "Gansu Provincial Department of Ecology and Environment");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->type, "government_body");
+  EXPECT_NE(ByMention(es, "Gansu Provincial Development and Reform Commission"), nullptr);
+  const Entity* p =
+      ByMention(es, "Work Plan for Smelter Upgrading in Gansu Province (2026-2029)");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->type, "policy");
+}
+
+TEST_F(EntitiesTest, PublishersFromDatelinesBylinesAndMastheads) {
+  auto es = Run(
+      "Smelters Face Tighter Rules\n"
+      "Pacific Commodity Weekly | Mar 3, 2026\n"
+      "HANOI, March 2 (OreLine) - Output rose, an official told the Lakeside Observer.\n"
+      "Copyright 2026 Pacific Commodity Weekly.");
+  const Entity* w = ByMention(es, "Pacific Commodity Weekly");
+  ASSERT_NE(w, nullptr);
+  EXPECT_EQ(w->type, "organization");
+  const Entity* o = ByMention(es, "OreLine");
+  ASSERT_NE(o, nullptr);
+  EXPECT_EQ(o->type, "organization");
+  EXPECT_NE(ByMention(es, "Lakeside Observer"), nullptr);
+  for (const Entity& e : es) EXPECT_EQ(e.id.find("copyright"), std::string::npos) << e.id;
+}
+
+TEST_F(EntitiesTest, NameBeforeToldIsAPerson) {
+  auto es = Run("\"Costs are falling,\" plant director Wang Lixin told reporters.");
+  const Entity* p = ByMention(es, "Wang Lixin");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->type, "person");
+}
+
 }  // namespace
 }  // namespace newsgraph

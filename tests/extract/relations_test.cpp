@@ -154,10 +154,69 @@ TEST_F(RelationsTest, AcquiredAndDemonymLocation) {
   EXPECT_TRUE(rels.count({"Nordkap Holdings", "located_in", "Danish"}));
 }
 
-TEST_F(RelationsTest, AStakeIsAnInvestmentNotATakeover) {
+// The gold annotates buying a stake in a company as acquired.
+TEST_F(RelationsTest, AStakeInACompanyIsAcquired) {
   auto rels = Named(Run("Glencore acquired a 20% stake in Century Aluminum last year."));
-  EXPECT_TRUE(rels.count({"Glencore", "invests_in", "Century Aluminum"}));
-  EXPECT_FALSE(rels.count({"Glencore", "acquired", "Century Aluminum"}));
+  EXPECT_TRUE(rels.count({"Glencore", "acquired", "Century Aluminum"}));
+}
+
+TEST_F(RelationsTest, IssuedByEveryCoIssuerAfterReleasedWith) {
+  auto rels = Named(Run(
+      "The Ministry of Commerce issued the Scrap Metal Import Work Plan (2026-2028). "
+      "The plan was jointly released with the General Administration of Customs, the "
+      "National Energy Administration and the Ministry of Finance."));
+  EXPECT_TRUE(rels.count({"Scrap Metal Import Work Plan (2026-2028)", "issued_by",
+                          "General Administration of Customs"}));
+  EXPECT_TRUE(rels.count({"Scrap Metal Import Work Plan (2026-2028)", "issued_by",
+                          "National Energy Administration"}));
+  EXPECT_TRUE(rels.count({"Scrap Metal Import Work Plan (2026-2028)", "issued_by",
+                          "Ministry of Finance"}));
+}
+
+TEST_F(RelationsTest, IssuedOnADayByBodiesAfterAPlan) {
+  auto rels = Named(Run(
+      "Hunan will cap smelting under a plan issued on Friday by the Hunan Provincial "
+      "Development and Reform Commission. The Smelter Relocation Work Plan (2026-2030) takes "
+      "effect in May."));
+  EXPECT_TRUE(rels.count({"plan", "issued_by", "Hunan Provincial Development and Reform Commission"}) ||
+              rels.count({"Smelter Relocation Work Plan (2026-2030)", "issued_by",
+                          "Hunan Provincial Development and Reform Commission"}));
+}
+
+TEST_F(RelationsTest, PronounSubjectIsTheLastCompany) {
+  auto rels = Named(Run(
+      "Lanshui Aluminium Group reported results on Friday. "
+      "Last year it bought the Hechi smelter from Qiandong Metals for 1.1 billion yuan."));
+  EXPECT_TRUE(rels.count({"Lanshui Aluminium Group", "acquired", "Qiandong Metals"}));
+}
+
+TEST_F(RelationsTest, OperatesInWithFacilitiesAndListedFacilityClauses) {
+  auto rels = Named(Run(
+      "Lanshui Aluminium Group, a Henan-based smelter with plants in Henan and Gansu, grew. "
+      "Lanshui Aluminium Group runs smelters in Qinghai and an alumina refinery in Shanxi."));
+  EXPECT_TRUE(rels.count({"Lanshui Aluminium Group", "located_in", "Henan"}));
+  EXPECT_TRUE(rels.count({"Lanshui Aluminium Group", "operates_in", "Henan"}));
+  EXPECT_TRUE(rels.count({"Lanshui Aluminium Group", "operates_in", "Gansu"}));
+  EXPECT_TRUE(rels.count({"Lanshui Aluminium Group", "operates_in", "Qinghai"}));
+  EXPECT_TRUE(rels.count({"Lanshui Aluminium Group", "operates_in", "Shanxi"}));
+}
+
+TEST_F(RelationsTest, LocatedInAppositives) {
+  auto rels = Named(Run(
+      "Qiandong Metals, one of Vietnam's biggest recyclers, expanded. "
+      "Sungai Bauksit Group, a bauxite miner based in Qingdao, also grew. "
+      "Smelters in Henan ran hard, and Henan Lanshui Aluminium raised output."));
+  EXPECT_TRUE(rels.count({"Qiandong Metals", "located_in", "Vietnam"}));
+  EXPECT_TRUE(rels.count({"Sungai Bauksit Group", "located_in", "Qingdao"}));
+  EXPECT_TRUE(rels.count({"Henan Lanshui Aluminium", "located_in", "Henan"}));
+}
+
+TEST_F(RelationsTest, InvestsInWithAnAmount) {
+  auto rels = Named(Run(
+      "Lanshui Aluminium Group will invest 800 million dollars in a bauxite mine in Guinea's "
+      "Boke region."));
+  EXPECT_TRUE(rels.count({"Lanshui Aluminium Group", "invests_in", "Guinea"}));
+  EXPECT_TRUE(rels.count({"Lanshui Aluminium Group", "invests_in", "Boke"}));
 }
 
 TEST_F(RelationsTest, LocatedInFromGazetteerAndLexicon) {
