@@ -1063,8 +1063,11 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
   std::string prev_sentence_period;
   std::string block_unit;  // unit of the last figure in the paragraph           // last period of the previous sentence with figures
   bool stop = false;
+  // Per-block facts, computed once per block (not per sentence: a long
+  // block has many sentences).
+  bool block_chrome = false, block_policy = false;
   for (const Sentence& sen : sentences) {
-    if (stop) break;
+    if (stop || figures.size() >= kMaxFiguresPerDocument) break;
     const Block& blk = doc.blocks[sen.block];
     std::string_view block_text(text.data() + blk.start, blk.end - blk.start);
     if (sen.block != last_block) {
@@ -1077,8 +1080,10 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         stop = true;
         break;
       }
+      block_chrome = RE2::PartialMatch(SP(block_text), *re_chrome_line_);
+      block_policy = RE2::PartialMatch(SP(block_text), *re_policy_ctx_);
     }
-    if (RE2::PartialMatch(SP(block_text), *re_chrome_line_)) continue;
+    if (block_chrome) continue;
     std::string_view s(text.data() + sen.start, sen.end - sen.start);
     std::vector<Cand> cands = FindCandidates(s, block_unit);
     if (cands.empty()) continue;
@@ -1168,7 +1173,6 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
     bool respectively = CollapseLower(s).find("respectively") != std::string::npos;
     bool anaphora = RE2::PartialMatch(SP(s), *re_anaphora_);
     std::vector<std::string> commodities_here;
-    bool block_policy = RE2::PartialMatch(SP(block_text), *re_policy_ctx_);
     // Period hits attached to a figure (right after it).
     std::vector<int> local(per.size(), -1);
     for (size_t k = 0; k < cands.size(); ++k) {

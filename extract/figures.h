@@ -14,6 +14,11 @@
 
 namespace newsgraph {
 
+// A document yields at most this many figures (in text order); the rest of
+// a larger one is not scanned. No news article comes near it; it bounds the
+// work and the store size a hostile or broken input can cause.
+constexpr size_t kMaxFiguresPerDocument = 5000;
+
 class FigureExtractor {
  public:
   // Loads units, cue words and the metric lexicon from `data_dir` and

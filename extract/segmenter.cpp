@@ -94,13 +94,44 @@ std::vector<std::pair<size_t, size_t>> SplitText(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Where to cut an over-long sentence at or before `limit`: after "; " or
+// ", " if one is in the last half, else at a space, else at a UTF-8
+// boundary.
+size_t CutPoint(std::string_view s, size_t limit) {
+  for (std::string_view sep : {"; ", ", "}) {
+    size_t p = s.rfind(sep, limit - sep.size());
+    if (p != std::string_view::npos && p >= limit / 2) return p + sep.size();
+  }
+  size_t p = s.rfind(' ', limit - 1);
+  if (p != std::string_view::npos && p >= limit / 2) return p + 1;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return cut > 0 ? cut : limit;
+}
+
+}  // namespace
+
 std::vector<Sentence> SplitSentences(const Document& doc) {
   std::vector<Sentence> out;
   std::string_view text(doc.text);
   for (size_t b = 0; b < doc.blocks.size(); ++b) {
     const Block& block = doc.blocks[b];
-    for (auto [s, e] : SplitText(text.substr(block.start, block.end - block.start)))
-      out.push_back(Sentence{block.start + s, block.start + e, b});
+    for (auto [s, e] : SplitText(text.substr(block.start, block.end - block.start))) {
+      size_t start = block.start + s, end = block.start + e;
+      // Run-on text (tables flattened to one line, hostile input) is cut
+      // into pieces of at most kMaxSentenceBytes, so work per sentence
+      // stays bounded whatever the input.
+      while (end - start > kMaxSentenceBytes) {
+        size_t cut = start + CutPoint(text.substr(start, end - start), kMaxSentenceBytes);
+        size_t piece_end = cut;
+        while (piece_end > start && text[piece_end - 1] == ' ') --piece_end;
+        out.push_back(Sentence{start, piece_end, b});
+        start = cut;
+      }
+      if (end > start) out.push_back(Sentence{start, end, b});
+    }
   }
   return out;
 }

@@ -15,6 +15,11 @@
 
 namespace newsgraph {
 
+// Longer sentences are cut (at "; ", ", " or a space) into pieces no longer
+// than this: no real sentence is this long, and later stages may do work
+// proportional to a sentence's length for each figure in it.
+constexpr size_t kMaxSentenceBytes = 1500;
+
 struct Sentence {
   size_t start = 0;  // byte offsets into Document::text
   size_t end = 0;    // exclusive; trailing white space excluded
