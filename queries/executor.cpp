@@ -576,7 +576,9 @@ class Executor {
       });
       return;
     }
-    auto [lo, hi] = HopBounds(r, f, row);
+    // Plain variables, not a structured binding: lambdas capture them (clang 14).
+    const auto bounds = HopBounds(r, f, row);
+    const int lo = bounds.first, hi = bounds.second;
     std::vector<Vertex> nodes{st.at[from]};
     std::vector<Edge> edges;
     auto finish = [&]() {
