@@ -56,7 +56,7 @@ python3 - "$tmp/tg" <<'PY' || fail "targets of the plan"
 import json, sys
 rows = json.load(open(sys.argv[1]))
 assert rows, "no targets"
-keys = [(r["metric"], r["kind"], r["value"], r["value_max"], r["unit"], r["qualifier"], r["period"]) for r in rows]
+keys = [(r["metric"], r["kind"], r["period"]) for r in rows]
 assert len(keys) == len(set(keys)), "a target is listed twice"
 assert all(r["sources"] for r in rows), "a target without a source"
 assert any(r["metric"] == "recycled-aluminium-production" and r["value"] == 15000000 for r in rows), rows

@@ -488,8 +488,8 @@ TEST_F(SavedQueryTest, TargetsListsEachTargetOnceWithSources) {
   ASSERT_EQ(t.rows.size(), 1u);  // stated by two documents, listed once
   EXPECT_EQ(ToDisplay(t.rows[0][Col(t, "metric")]), "recycled-aluminium-production");
   EXPECT_EQ(ToDisplay(t.rows[0][Col(t, "value")]), "15000000");
-  EXPECT_EQ(ToDisplay(t.rows[0][Col(t, "unit")]), "t");
-  EXPECT_EQ(ToDisplay(t.rows[0][Col(t, "qualifier")]), "gt");
+  EXPECT_EQ(ToDisplay(t.rows[0][Col(t, "unit")]), "[\"t\"]");
+  EXPECT_EQ(ToDisplay(t.rows[0][Col(t, "qualifier")]), "[\"gt\"]");
   EXPECT_EQ(ToDisplay(t.rows[0][Col(t, "sources")]), "[\"SMM\", \"Reuters\"]");
   // By alias, and a policy that does not exist.
   t = Saved("targets", {{"policy", Value("the plan")}, {"policy_ids", Ids("the plan")}});
