@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "cli/commands.h"
+#include "extract/lexicon.h"
 #include "graph/conflicts.h"
 #include "graph/store.h"
 
@@ -45,6 +46,7 @@ std::string Num(double v) {
 int RunConflicts(const GlobalOptions& g, const Args& args) {
   std::string format = "text", metric, entity, severity;
   ConflictOptions options;
+  options.bare_measures = LoadBareMeasures(ResolveDataDir(g.data_dir));
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* out) {

@@ -25,6 +25,7 @@
 #include "cli/inputs.h"
 #include "cli/progress.h"
 #include "common/hash.h"
+#include "extract/lexicon.h"
 #include "extract/pipeline.h"
 #include "graph/conflicts.h"
 #include "graph/store.h"
@@ -230,9 +231,11 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
   // The consistency check looks across documents, so it runs once the
   // batch has landed; its result is stored as CONFLICTS_WITH edges.
   if (added + replaced > 0) {
+    ConflictOptions options;
+    options.bare_measures = LoadBareMeasures(ResolveDataDir(g.data_dir));
     auto data = (*store)->Load();
     Status s = data.ok() ? (*store)->ReplaceConflicts(
-                               ConflictEdges(CheckConsistency(*data, ConflictOptions{})))
+                               ConflictEdges(CheckConsistency(*data, options)))
                          : data.status();
     if (!s.ok()) std::fprintf(stderr, "newsgraph: consistency check: %s\n", s.message().c_str());
   }

@@ -9,6 +9,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "extract/lexicon.h"
+
 namespace newsgraph {
 
 namespace {
@@ -156,6 +158,11 @@ std::string SubjectOf(const Figure& f) {
 // Sides of one group: each statement joins the first side all of whose
 // members it is compatible with. Sorted by lower bound, so points that
 // agree end up together and a half-line joins the side it fits first.
+// A group whose statements fall into more than this many incompatible
+// sides is not one fact stated differently but a metric too coarse to
+// compare (many companies' output under one id): it is not reported.
+constexpr size_t kMaxSides = 4;
+
 std::vector<std::vector<size_t>> Partition(const std::vector<Interval>& in) {
   std::vector<size_t> order(in.size());
   for (size_t i = 0; i < in.size(); ++i) order[i] = i;
@@ -165,17 +172,25 @@ std::vector<std::vector<size_t>> Partition(const std::vector<Interval>& in) {
     if (pa != pb) return pa;  // bounded statements first: they define the sides
     return in[a].lo < in[b].lo;
   });
+  // Intervals on a line overlap pairwise iff they share a point (Helly), so
+  // a side is kept as the intersection of its members: one test per side.
   std::vector<std::vector<size_t>> sides;
+  std::vector<Interval> common;
   for (size_t i : order) {
     bool placed = false;
-    for (auto& side : sides) {
-      if (std::all_of(side.begin(), side.end(), [&](size_t j) { return Overlap(in[i], in[j]); })) {
-        side.push_back(i);
-        placed = true;
-        break;
-      }
+    for (size_t s = 0; s < sides.size() && !placed; ++s) {
+      if (!Overlap(in[i], common[s])) continue;
+      Interval& c = common[s];
+      if (in[i].lo > c.lo || (in[i].lo == c.lo && in[i].lo_open)) c.lo = in[i].lo, c.lo_open = in[i].lo_open;
+      if (in[i].hi < c.hi || (in[i].hi == c.hi && in[i].hi_open)) c.hi = in[i].hi, c.hi_open = in[i].hi_open;
+      sides[s].push_back(i);
+      placed = true;
     }
-    if (!placed) sides.push_back({i});
+    if (!placed) {
+      if (sides.size() > kMaxSides) return {};  // not one fact: see kMaxSides
+      sides.push_back({i});
+      common.push_back(in[i]);
+    }
   }
   return sides;
 }
@@ -252,7 +267,19 @@ void CheckUnitSlips(const std::map<GroupKey, std::vector<const StoredFigure*>>& 
     if (figs.size() < 3) continue;
     std::vector<double> values;
     for (const StoredFigure* f : figs) values.push_back(f->figure.value);
-    std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+    std::sort(values.begin(), values.end());
+    // Only peers that agree among themselves can expose a slip: the values
+    // near the median (within 30x) must span at most a factor of 3, else
+    // the metric is too coarse to say what is normal.
+    double mid = values[values.size() / 2], near_lo = 0, near_hi = 0;
+    size_t near = 0;
+    for (double v : values)
+      if (v * 30 >= mid && v <= mid * 30) {
+        near_lo = near ? std::min(near_lo, v) : v;
+        near_hi = near ? std::max(near_hi, v) : v;
+        ++near;
+      }
+    if (near < 2 || near_hi > near_lo * 3) continue;
     double median = values[values.size() / 2];
     for (const StoredFigure* f : figs) {
       double ratio = median / f->figure.value;
@@ -260,9 +287,10 @@ void CheckUnitSlips(const std::map<GroupKey, std::vector<const StoredFigure*>>& 
       if (!(std::fabs(mag - 3) < 0.35 || std::fabs(mag - 6) < 0.35)) continue;
       Disagreement d{std::get<0>(key), std::get<1>(key), f->figure.period, f->figure.kind,
                      "warning", "", {}};
+      // The peers shown: a few, not all of a large group.
       std::vector<const StoredFigure*> others;
       for (const StoredFigure* g : figs)
-        if (g != f) others.push_back(g);
+        if (g != f && others.size() < 5) others.push_back(g);
       d.sides = {{f}, others};
       d.reason = MetricLabel(std::get<0>(key), f->figure.unit) + ": " +
                  StatementValue(f->figure) + " is about 10^" + (mag > 4.5 ? "6" : "3") +
@@ -275,12 +303,30 @@ void CheckUnitSlips(const std::map<GroupKey, std::vector<const StoredFigure*>>& 
 
 }  // namespace
 
+std::unordered_set<std::string> LoadBareMeasures(const std::string& data_dir) {
+  std::unordered_set<std::string> out;
+  auto rows = ReadTsv(data_dir, "metrics.tsv", 2);
+  if (!rows.ok()) return out;
+  for (const TsvRow& row : *rows) {
+    if (row[0] != "measure") continue;
+    out.insert(row[1]);
+    for (const char* suffix : {"-growth", "-share", "-change"}) out.insert(row[1] + suffix);
+  }
+  return out;
+}
+
 ConsistencyReport CheckConsistency(const GraphData& data, const ConflictOptions& options) {
   ConsistencyReport report;
   std::map<GroupKey, std::vector<const StoredFigure*>> groups;
   for (const StoredFigure& sf : data.figures) {
     const Figure& f = sf.figure;
     if (f.metric.empty() || f.unit.empty() || !std::isfinite(f.value)) continue;
+    // The same figure for the same thing: without a subject (or policy) and
+    // a period there is no telling two statements are about one fact.
+    if (SubjectOf(f).empty() || f.period.empty()) continue;
+    // A bare measure ("price", "share", "value") names no object: too
+    // coarse to say two statements are about one fact.
+    if (f.metric.find('-') == std::string::npos || options.bare_measures.count(f.metric)) continue;
     groups[{f.metric, SubjectOf(f), f.period, KindClass(f.kind), Dimension(f.unit)}].push_back(&sf);
   }
   for (const auto& [key, figs] : groups) CheckGroup(key, figs, options, &report);

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/store.h"
@@ -26,7 +27,16 @@ namespace newsgraph {
 
 struct ConflictOptions {
   double approx_band = 0.10;  // "about 110" allows 99..121
+  // Metric ids that name a measure but no object ("price", "price-growth",
+  // "exports-share"): statements on them are not comparable. See
+  // LoadBareMeasures.
+  std::unordered_set<std::string> bare_measures;
 };
+
+// The bare measure ids: every `measure` of data_dir/metrics.tsv, alone and
+// with the -growth, -share and -change suffixes the figure extractor adds.
+// Empty (nothing excluded) when the file cannot be read.
+std::unordered_set<std::string> LoadBareMeasures(const std::string& data_dir);
 
 struct Disagreement {
   std::string metric;

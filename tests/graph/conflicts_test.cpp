@@ -29,6 +29,12 @@ class ConflictsTest : public ::testing::Test {
     return data_.figures.size() - 1;
   }
 
+  static ConflictOptions Band(double band) {
+    ConflictOptions o;
+    o.approx_band = band;
+    return o;
+  }
+
   ConsistencyReport Check() { return CheckConsistency(data_, ConflictOptions{}); }
 
   size_t Count(const ConsistencyReport& r, const std::string& severity) {
@@ -91,8 +97,8 @@ TEST_F(ConflictsTest, HalfLinesThatCannotMeetConflict) {
 TEST_F(ConflictsTest, ApproxBandIsConfigurable) {
   Add("doc-a", "about 100 tonnes", 100, "t", "approx");
   Add("doc-b", "108 tonnes", 108, "t", "eq");
-  EXPECT_EQ(Count(CheckConsistency(data_, ConflictOptions{0.10}), "conflict"), 0u);
-  EXPECT_EQ(Count(CheckConsistency(data_, ConflictOptions{0.02}), "conflict"), 1u);
+  EXPECT_EQ(Count(CheckConsistency(data_, Band(0.10)), "conflict"), 0u);
+  EXPECT_EQ(Count(CheckConsistency(data_, Band(0.02)), "conflict"), 1u);
 }
 
 TEST_F(ConflictsTest, DifferentPeriodKindOrUnitAreNotCompared) {
@@ -121,6 +127,27 @@ TEST_F(ConflictsTest, UnitSlipAgainstPeersIsAWarning) {
   ASSERT_EQ(Count(r, "warning"), 1u);
   EXPECT_NE(r.disagreements[0].reason.find("unit slip"), std::string::npos);
   EXPECT_EQ(r.disagreements[0].sides[0][0]->figure.text, "33.3 metric tons");
+}
+
+TEST_F(ConflictsTest, BareMeasuresAndUnplacedFiguresAreNotCompared) {
+  // No object ("price-growth" names no commodity), no subject, no period:
+  // nothing says these are one fact.
+  Add("doc-a", "5%", 5, "%", "eq", std::nullopt, "price-growth", "2024", "actual");
+  Add("doc-b", "9%", 9, "%", "eq", std::nullopt, "price-growth", "2024", "actual");
+  Add("doc-a", "7 tonnes", 7, "t", "eq", std::nullopt, "zinc-output", "", "actual");
+  Add("doc-b", "9 tonnes", 9, "t", "eq", std::nullopt, "zinc-output", "", "actual");
+  ConflictOptions o;
+  o.bare_measures = {"price-growth"};
+  EXPECT_TRUE(CheckConsistency(data_, o).disagreements.empty());
+  o.bare_measures.clear();
+  EXPECT_EQ(Count(CheckConsistency(data_, o), "conflict"), 1u);  // price-growth, once allowed
+}
+
+TEST_F(ConflictsTest, ManyIncompatibleSidesMeanACoarseMetricNotAConflict) {
+  for (int i = 0; i < 8; ++i)
+    Add("doc-" + std::to_string(i), std::to_string(10 * (i + 1)) + " tonnes", 10.0 * (i + 1), "t",
+        "eq");
+  EXPECT_TRUE(Check().disagreements.empty());
 }
 
 TEST_F(ConflictsTest, ProgressPairsTargetWithLatestActual) {
