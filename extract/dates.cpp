@@ -137,14 +137,17 @@ std::optional<Date> ParsePublicationLine(std::string_view line, int fallback_yea
   if (line.size() > 4 && (line.substr(0, 4) == "icon" || line.substr(0, 4) == "Icon"))
     line.remove_prefix(4);
   re2::StringPiece in(line.data(), line.size());
+  // A long line can only be a paragraph opening with a dateline (step 3).
+  const bool short_line = line.size() <= 200;
   // 1. A label, then a date: "Published: Mar 28, 2025 18:41", "Post time:
-  //    Mar-29-2025", "Updated on 2025-03-28". The label must open the line.
+  //    Mar-29-2025", "Updated on 2025-03-28". The label must open the line;
+  //    only the label is matched, the rest is searched for a date.
   static const RE2 kLabel(
-      "(?i)^\\s*(?:icon)?\\s*(?:published(?:\\s+(?:on|at|date))?|publish(?:ed)?\\s+(?:time|date)|"
+      "(?i)\\s*(?:icon)?\\s*(?:published(?:\\s+(?:on|at|date))?|publish(?:ed)?\\s+(?:time|date)|"
       "post(?:ed)?(?:\\s+(?:time|on|date))?|release(?:d)?(?:\\s+(?:time|date|on))?|date|"
-      "updated(?:\\s+on)?|last\\s+updated|time)\\s*[:：]?\\s*(.*)$");
-  re2::StringPiece rest;
-  if (RE2::FullMatch(in, kLabel, &rest)) {
+      "updated(?:\\s+on)?|last\\s+updated|time)\\s*[:：]?\\s*");
+  re2::StringPiece rest = in;
+  if (short_line && RE2::Consume(&rest, kLabel)) {
     std::string_view r(rest.data(), rest.size());
     std::string_view found;
     if (auto d = FindDate(r, &found); d && d->day != 0 &&
