@@ -27,5 +27,8 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds}s" >&2
   "$dir/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -artifact_prefix="$dir/findings/$t/" -print_final_stats=1 "$dir/corpus-$t" "$seeds" \
-    2>&1 | tail -12
+    > "$dir/findings/$t.log" 2>&1 || { tail -40 "$dir/findings/$t.log"; exit 1; }
+  # Final coverage line and stats: what the closing notes quote.
+  grep -E '^#[0-9]+' "$dir/findings/$t.log" | tail -1
+  grep -E '^(Done|stat::)' "$dir/findings/$t.log"
 done
