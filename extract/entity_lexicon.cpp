@@ -140,6 +140,14 @@ void EntityLexicon::AddAlias(int entry, const std::string& alias, bool demonym) 
   slot.push_back(std::move(a));
   first_words_.insert(toks[0].key);
   max_tokens_ = std::max(max_tokens_, toks.size());
+  // Every proper prefix of the name, so Match extends a run only while some
+  // name can still continue it.
+  std::string prefix;
+  for (size_t k = 0; k + 1 < toks.size(); ++k) {
+    if (k) prefix += ' ';
+    prefix += toks[k].key;
+    prefixes_.insert(prefix);
+  }
 }
 
 Result<EntityLexicon> EntityLexicon::Load(const std::string& data_dir) {
@@ -198,33 +206,39 @@ std::vector<LexMatch> EntityLexicon::Match(std::string_view text,
       ++i;
       continue;
     }
-    // Longest run of tokens that may form one name.
-    size_t limit = i;
-    while (limit + 1 < tokens.size() && limit + 1 - i < max_tokens_ &&
-           NameGap(text, tokens[limit].end, tokens[limit + 1].start))
-      ++limit;
-    bool found = false;
-    for (size_t last = limit + 1; last-- > i && !found;) {
-      key.clear();
-      for (size_t k = i; k <= last; ++k) {
-        if (k > i) key += ' ';
-        key += tokens[k].key;
-      }
-      auto it = index_.find(key);
-      if (it == index_.end()) continue;
-      for (const Alias& a : it->second) {
-        bool ok = true;
-        for (size_t k = 0; k < a.cap.size() && ok; ++k) {
-          const Token& t = tokens[i + k];
-          if (a.cap[k] && !t.cap) ok = false;
-          if (a.upper[k] && !t.upper) ok = false;
+    // Extend the run while it is still the start of some name; keep the
+    // longest complete name whose capitals fit. Work is proportional to the
+    // match, not to the longest name in the lexicon.
+    key = tokens[i].key;
+    size_t best_last = 0;
+    const Alias* best = nullptr;
+    for (size_t last = i;;) {
+      if (auto it = index_.find(key); it != index_.end()) {
+        for (const Alias& a : it->second) {
+          bool ok = true;
+          for (size_t k = 0; k < a.cap.size() && ok; ++k) {
+            const Token& t = tokens[i + k];
+            if (a.cap[k] && !t.cap) ok = false;
+            if (a.upper[k] && !t.upper) ok = false;
+          }
+          if (ok) {
+            best = &a;
+            best_last = last;
+            break;
+          }
         }
-        if (!ok) continue;
-        out.push_back({i, last, a.entry, a.demonym});
-        i = last + 1;
-        found = true;
-        break;
       }
+      if (last + 1 >= tokens.size() || last + 1 - i >= max_tokens_ || !prefixes_.count(key) ||
+          !NameGap(text, tokens[last].end, tokens[last + 1].start))
+        break;
+      ++last;
+      key += ' ';
+      key += tokens[last].key;
+    }
+    bool found = best != nullptr;
+    if (found) {
+      out.push_back({i, best_last, best->entry, best->demonym});
+      i = best_last + 1;
     }
     if (!found) ++i;
   }

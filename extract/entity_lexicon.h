@@ -97,6 +97,7 @@ class EntityLexicon {
   std::unordered_map<std::string, int> by_id_;
   std::unordered_map<std::string, std::vector<Alias>> index_;  // joined keys -> aliases
   std::unordered_set<std::string> first_words_;
+  std::unordered_set<std::string> prefixes_;  // proper prefixes of every name key
   size_t max_tokens_ = 1;
 };
 
