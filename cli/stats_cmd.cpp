@@ -66,7 +66,7 @@ int RunStats(const GlobalOptions& g, const Args& args) {
     for (const Centrality& c : central) {
       const NodeData& n = graph.node(c.node);
       const PropertyValue* name = n.props.Get("name");
-      std::printf("  %-6zu  %-8.4f  %-16s  %s\n", c.degree, c.pagerank, n.label.c_str(),
+      std::printf("  %-6zu  %-8.5f  %-16s  %s\n", c.degree, c.pagerank, n.label.c_str(),
                   name && std::holds_alternative<std::string>(*name)
                       ? std::get<std::string>(*name).c_str()
                       : n.key.c_str());

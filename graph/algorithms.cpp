@@ -13,6 +13,8 @@ std::vector<Centrality> MostConnectedEntities(const PropertyGraph& pg, size_t li
     boost::graph::page_rank(g, boost::make_iterator_property_map(
                                    rank.begin(), boost::get(boost::vertex_index, g)),
                             boost::graph::n_iterations(20), 0.85);
+  // Boost's ranks sum to the vertex count; report the usual probabilities.
+  for (double& r : rank) r /= static_cast<double>(rank.size());
   std::vector<Centrality> out;
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
     const std::string& label = g[*v].label;
