@@ -189,7 +189,7 @@ struct CueHit {
 struct PeriodHit {
   size_t start, end;
   std::string value;  // period string
-  enum Role { kPoint, kBaseline, kSame, kIgnore } role = kPoint;
+  enum Role { kPoint, kBaseline, kSame, kIgnore, kPrior } role = kPoint;
 };
 
 // A figure candidate inside one sentence (offsets relative to the sentence).
@@ -227,7 +227,8 @@ class FigureExtractorImpl : public FigureExtractor {
   // --- candidates
   std::vector<Cand> FindCandidates(std::string_view s, const std::string& prev_unit) const;
   bool ParseNumberAt(std::string_view s, size_t pos, double* v, size_t* end) const;
-  // Parses scale/unit/per-suffix after a number; returns false if no unit.
+  // Parses scale/unit/per-suffix after a number; returns false if no unit
+  // (then *end is after a scale word if there is one, *mult its value).
   bool ParseUnitTail(std::string_view s, size_t pos, const std::string& currency, double* mult,
                      std::string* unit, size_t* end) const;
   // --- context
@@ -243,10 +244,19 @@ class FigureExtractorImpl : public FigureExtractor {
   std::unique_ptr<RE2> re_num_, re_unit_, re_scale_, re_per_, re_currency_, re_qual_,
       re_qual_suffix_, re_count_, re_range_conn_, re_range_start_, re_kind_, re_policy_ctx_,
       re_chrome_end_, re_chrome_line_, re_commodity_, re_measure_, re_growth_, re_other_;
+  std::unique_ptr<RE2> re_undated_, re_year_earlier_at_,
+      re_year_tail_;
   std::unique_ptr<RE2> re_fyp_, re_year_range_, re_half_, re_quarter_, re_month_, re_rel_year_,
       re_rel_month_, re_weekday_, re_year_, re_same_, re_baseline_before_, re_inyear_,
       re_title_range_, re_elliptic_, re_per_mass_, re_clause_word_, re_anaphora_;
-  std::unordered_map<std::string, double> number_words_;
+  std::unordered_map<std::string, double> number_words_, fractions_;
+  std::vector<std::string> fraction_stems_;  // "alf", "hird": a sentence may hold a fraction
+  std::unique_ptr<RE2> re_num_frac_;
+  std::unique_ptr<RE2> re_count_of_, re_dateline_, re_fraction_before_, re_fraction_after_;
+  // A number at `pos` in digits or words ("two" in "two to three").
+  bool ParseAnyNumberAt(std::string_view s, size_t pos, double* v, size_t* end) const;
+  // "tonnes a year earlier": the unit is tonnes; moves `in` back after it.
+  void FixYearEarlier(std::string_view s, StringPiece m, StringPiece* in, std::string* unit) const;
   std::unordered_set<std::string> count_stops_, np_stops_;
   std::unordered_map<std::string, std::string> qualifiers_, qual_suffix_, count_nouns_,
       kind_cues_;
@@ -301,6 +311,7 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
       by_class[cls].push_back(f);
       std::string l = Lower(f);
       if (cls == "number_word") number_words_[l] = std::strtod(r[1].c_str(), nullptr);
+      else if (cls == "fraction") fractions_[l] = std::strtod(r[1].c_str(), nullptr);
       else if (cls == "qualifier") qualifiers_[l] = r[1];
       else if (cls == "qualifier_suffix") qual_suffix_[l] = r[1];
       else if (cls == "count_noun") count_nouns_[l] = r[1];
@@ -317,7 +328,36 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   }
   auto alt = [&](const std::string& cls) { return Alternation(by_class[cls], true); };
   const std::string num = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
-  re_num_ = Compile("(" + num + "|" + alt("number_word") + ")", &st);
+  {
+    std::vector<std::string> words = by_class["number_word"];
+    for (const std::string& f : by_class["fraction"]) words.push_back(f);
+    // Two number patterns: with fraction words for the few sentences that
+    // contain one (a cheap substring test), without for the rest (the
+    // larger alternation makes the scan of every sentence slower).
+    re_num_frac_ = Compile("(" + num + "|" + Alternation(words, true) + ")", &st);
+    re_num_ = Compile("(" + num + "|" + alt("number_word") + ")", &st);
+    for (const std::string& f : by_class["fraction"]) {
+      std::string l = Lower(f);
+      size_t sp = l.find_last_of(" -");
+      std::string last = sp == std::string::npos ? l : l.substr(sp + 1);
+      if (last.size() > 2 && last.back() == 's') last.pop_back();
+      // Without its first letter, so "Half" and "half" both contain it.
+      std::string stem = last.substr(1);
+      if (std::find(fraction_stems_.begin(), fraction_stems_.end(), stem) == fraction_stems_.end())
+        fraction_stems_.push_back(stem);
+    }
+  }
+  // "Eight of the province's 17 refineries": a count of the noun after "of".
+  re_count_of_ = Compile("^\\s+(?i:of)\\s+(?i:the|its|their|these|those|our)\\s+(?:\\S+\\s+){0,3}?(?:\\d[\\d,]*\\s+)?(" +
+                             alt("count_noun") + ")\\b",
+                         &st);
+  // A fraction needs "of" after it ("half of"), or a qualifier or "by" before
+  // it ("more than half", "cut by a tenth"); "half-year", "first half" are not.
+  re_fraction_after_ = Compile("^\\s+(?i:of)\\b(\\s+(?i:(?:the|a|an)\\s+)?(?:(?:19|20)\\d\\d|(?i:year|month|decade|century))\\b)?", &st);
+  re_fraction_before_ = Compile("(?i:\\bby)\\s+$", &st);
+  // A dateline "Shanghai, March 28 (SMM) -" / "BEIJING (Reuters) -": the
+  // place is where the reporter is, not what the figures are about.
+  re_dateline_ = Compile("^\\s*[A-Z][\\w.' -]{0,40}?(?:,\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?)?\\s*(?:\\([^)]{1,40}\\))?\\s*(?:-|–|—|:)\\s", &st);
   re_qual_ = Compile("(?:^|[^\\w])(" + alt("qualifier") + ")[ \\t]*(?:(?:" + alt("qualifier_filler") +
                          ")[ \\t]+)*$",
                      &st);
@@ -339,6 +379,21 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   re_year_range_ = Compile("\\b((?:19|20)\\d\\d)\\s*(?:-|–|—|/|(?i:to))\\s*((?:19|20)\\d\\d)\\b", &st);
   re_half_ = Compile("(" + alt("half") + ")\\s+(?:(?i:of)\\s+)?(?:(?i:the\\s+year)\\s+)?((?:19|20)\\d\\d)\\b", &st);
   re_quarter_ = Compile("(" + alt("quarter") + ")\\s+(?:(?i:of)\\s+)?((?:19|20)\\d\\d)\\b", &st);
+  // Without a year: the publication year ("first-half output").
+  // Without a year: halves and quarters (the publication year), a month after
+  // a preposition ("in July"), "a year earlier".
+  re_undated_ = Compile("(" + alt("half") + ")|(" + alt("quarter") +
+                            ")|(?i:\\b(?:in|during|for|since|by|until|through|of|from|last)\\s+)(" + alt("month") +
+                            ")\\b|(" + alt("year_earlier") + ")",
+                        &st);
+  re_year_earlier_at_ = Compile("^[ \\t]*(?:" + alt("year_earlier") + ")", &st);
+  {
+    // Last words of the year_earlier forms ("earlier", "ago"): after a
+    // "tonnes a year" unit they make "a year" a date.
+    std::vector<std::string> tails;
+    for (const std::string& f : by_class["year_earlier"]) tails.push_back(f.substr(f.rfind(' ') + 1));
+    re_year_tail_ = Compile("^[ \\t]+(?:" + Alternation(tails, true) + ")", &st);
+  }
   re_month_ = Compile("(" + alt("month") + ")\\.?\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d\\d)\\b", &st);
   re_rel_year_ = Compile("(" + alt("relative_year") + ")", &st);
   re_rel_month_ = Compile("(" + alt("relative_month") + ")", &st);
@@ -416,6 +471,29 @@ bool FigureExtractorImpl::ParseNumberAt(std::string_view s, size_t pos, double* 
   return true;
 }
 
+bool FigureExtractorImpl::ParseAnyNumberAt(std::string_view s, size_t pos, double* v,
+                                            size_t* end) const {
+  if (pos >= s.size()) return false;
+  if (std::isdigit(static_cast<unsigned char>(s[pos]))) return ParseNumberAt(s, pos, v, end);
+  StringPiece in = SP(s.substr(pos)), m;
+  if (!RE2::Consume(&in, *re_num_, &m)) return false;
+  auto it = number_words_.find(Lower(std::string_view(m.data(), m.size())));
+  if (it == number_words_.end()) return false;
+  *v = it->second;
+  *end = pos + m.size();
+  return true;
+}
+
+void FigureExtractorImpl::FixYearEarlier(std::string_view s, StringPiece m, StringPiece* in,
+                                         std::string* unit) const {
+  if (*unit != "t/y" || !RE2::PartialMatch(*in, *re_year_tail_)) return;
+  size_t sp = std::string_view(m.data(), m.size()).find(' ');
+  if (sp == std::string_view::npos) return;
+  *unit = "t";
+  size_t e = static_cast<size_t>(m.data() - s.data()) + sp;
+  *in = SP(s.substr(e));
+}
+
 bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const std::string& currency,
                                          double* mult, std::string* unit, size_t* end) const {
   *mult = 1;
@@ -427,6 +505,7 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
   bool have_unit = false;
   if (RE2::Consume(&in, *re_unit_, &m) && units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
     have_unit = true;
+    FixYearEarlier(s, m, &in, &val);
   } else {
     in = SP(s.substr(pos));
     if (RE2::Consume(&in, *re_scale_, &m) && scales_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
@@ -434,9 +513,13 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
       StringPiece save = in;
       if (RE2::Consume(&in, *re_unit_, &m) && units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
         have_unit = true;
+        FixYearEarlier(s, m, &in, &val);
       } else {
         in = save;
-        if (currency.empty()) return false;
+        if (currency.empty()) {
+          *end = static_cast<size_t>(in.data() - s.data());
+          return false;
+        }
       }
     }
   }
@@ -455,7 +538,11 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
     std::string suffix;
     double pk;
     per_.Lookup(std::string(m.data(), m.size()), &suffix, &pk);
-    if ((*unit == "USD" || *unit == "CNY") && suffix != "t/y") {
+    StringPiece probe = save;
+    // "20.98 mln tonnes a year earlier": a date, not a per-year rate.
+    if (suffix == "t/y" && RE2::Consume(&probe, *re_year_earlier_at_)) {
+      in = save;
+    } else if ((*unit == "USD" || *unit == "CNY") && suffix != "t/y") {
       *unit += suffix;
     } else if (*unit == "t" && suffix == "t/y") {
       *unit = "t/y";
@@ -473,18 +560,63 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
   StringPiece in = SP(s);
   StringPiece m;
   size_t consumed_to = 0;
-  while (RE2::FindAndConsume(&in, *re_num_, &m)) {
+  const RE2* num_re = re_num_.get();
+  for (const std::string& stem : fraction_stems_)
+    if (s.find(stem) != std::string_view::npos) {
+      num_re = re_num_frac_.get();
+      break;
+    }
+  while (RE2::FindAndConsume(&in, *num_re, &m)) {
     size_t ns = static_cast<size_t>(m.data() - s.data());
     size_t ne = ns + m.size();
     if (ns < consumed_to) continue;
     char prev = ns > 0 ? s[ns - 1] : ' ';
-    if (IsWordChar(prev) || prev == '.' || prev == ',' || prev == '/' || prev == '#') continue;
+    // Inside a word, a decimal, a fraction or a time of day ("18:03:22.77").
+    if (IsWordChar(prev) || prev == '.' || prev == ',' || prev == '/' || prev == '#' || prev == ':') continue;
     bool is_word = !std::isdigit(static_cast<unsigned char>(s[ns]));
     double v = 0;
+    bool fraction = false;
     if (is_word) {
-      auto it = number_words_.find(Lower(std::string_view(m.data(), m.size())));
-      if (it == number_words_.end()) continue;
-      v = it->second;
+      std::string w = CollapseLower(std::string_view(m.data(), m.size()));
+      auto it = number_words_.find(w);
+      if (it != number_words_.end()) {
+        v = it->second;
+      } else if (auto ft = fractions_.find(w); ft != fractions_.end()) {
+        // "half of", "more than half", "cut by a tenth"; not "half-year",
+        // "first half", "half of 2025".
+        if (ne < s.size() && s[ne] == '-') continue;
+        {
+          // "first half", "second half": a period (cheap test first: these
+          // are the common case in business news).
+          size_t pe = ns;
+          while (pe > 0 && s[pe - 1] == ' ') --pe;
+          size_t pb = pe;
+          while (pb > 0 && std::isalnum(static_cast<unsigned char>(s[pb - 1]))) --pb;
+          if (pb < pe) {
+            std::string phrase = Lower(s.substr(pb, pe - pb)) + " " + w;
+            if (halves_.count(phrase) || quarters_.count(phrase)) continue;
+          }
+        }
+        // A bare "half" after a determiner is a part ("the first half", "the
+        // northern half"): it needs a qualifier, "by" or the sentence start.
+        bool bare = w.find(' ') == std::string::npos && w.find('-') == std::string::npos;
+        if (bare && s.substr(0, ns).find_first_not_of(" \t\"'(") != std::string_view::npos) {
+          std::string_view win0 = s.substr(0, ns);
+          win0 = win0.substr(win0.size() > 48 ? win0.size() - 48 : 0);
+          if (!RE2::PartialMatch(SP(win0), *re_qual_) && !RE2::PartialMatch(SP(win0), *re_fraction_before_)) continue;
+        }
+        StringPiece after = SP(s.substr(ne)), tail;
+        bool of = RE2::Consume(&after, *re_fraction_after_, &tail);
+        if (of && !tail.empty()) continue;
+        std::string_view win = s.substr(0, ns);
+        win = win.substr(win.size() > 48 ? win.size() - 48 : 0);
+        if (!of && !RE2::PartialMatch(SP(win), *re_qual_) && !RE2::PartialMatch(SP(win), *re_fraction_before_))
+          continue;
+        v = ft->second;
+        fraction = true;
+      } else {
+        continue;
+      }
     } else {
       size_t e;
       if (!ParseNumberAt(s, ns, &v, &e)) continue;
@@ -523,16 +655,22 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     double mult = 1;
     size_t end = ne;
     std::string unit;
-    bool has_unit = ParseUnitTail(s, ne, currency, &mult, &unit, &end);
+    bool has_unit = fraction ? (unit = "%", true) : ParseUnitTail(s, ne, currency, &mult, &unit, &end);
     // Immediately followed by letters without a unit: 5G, 14th, CO2.
     if (!has_unit && ne < s.size() && IsWordChar(s[ne])) continue;
     // Range.
-    {
+    if (!fraction) {
       StringPiece rin = SP(s.substr(end));
       StringPiece conn;
       StringPiece rs;
       bool has_start = RE2::PartialMatch(SP(s.substr(0, lead)).substr(lead > 40 ? lead - 40 : 0), *re_range_start_, &rs);
       std::string start_word = has_start ? Lower(std::string_view(rs.data(), rs.size())) : "";
+      // "22.1 mln to 22.4 mln tonnes": the scale repeats, the unit comes last.
+      double scale1 = 0;
+      if (!has_unit && end > ne) {  // ParseUnitTail read a scale word only
+        scale1 = mult;
+        mult = 1;
+      }
       if (RE2::Consume(&rin, *re_range_conn_, &conn)) {
         std::string cw = Lower(std::string_view(conn.data(), conn.size()));
         size_t p2 = static_cast<size_t>(rin.data() - s.data());
@@ -548,16 +686,24 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
           std::string unit2;
           size_t end2 = e2;
           bool has2 = ParseUnitTail(s, e2, currency, &mult2, &unit2, &end2);
-          if (has2 && (!has_unit || unit2 == unit)) {
+          // Only a real range ("3 to 5%") lends the second unit to the first
+          // number; "in 1990 to 17.25 mln tonnes" does not.
+          if (has2 && (!has_unit || unit2 == unit) && v2 > v) {
             if (!has_unit) {
               mult = mult2;
+              if (scale1 > 0) {
+                // The second number's own scale is replaced by the first's.
+                StringPiece sin = SP(s.substr(e2)), sm;
+                std::string sv;
+                double k2 = 1;
+                if (RE2::Consume(&sin, *re_scale_, &sm) && scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k2))
+                  mult = mult2 / k2 * scale1;
+              }
               unit = unit2;
               has_unit = true;
             }
-            if (v2 > v) {
-              c.value_max = v2 * mult2;
-              end = end2;
-            }
+            c.value_max = v2 * mult2;
+            end = end2;
           }
         }
       }
@@ -575,8 +721,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         if (RE2::Consume(&rin, *re_range_conn_, &conn)) {
           size_t p2 = static_cast<size_t>(rin.data() - s.data());
           std::string cw = Lower(std::string_view(conn.data(), conn.size()));
-          if (cw != "and" && p2 < s.size() && std::isdigit(static_cast<unsigned char>(s[p2])) &&
-              ParseNumberAt(s, p2, &v2, &e2) && v2 > v && v2 < 1900) {
+          if (cw != "and" && p2 < s.size() && ParseAnyNumberAt(s, p2, &v2, &e2) && v2 > v && v2 < 1900) {
             c.value_max = v2;
             count_from = e2;
           }
@@ -585,6 +730,23 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
       StringPiece cin = SP(s.substr(count_from));
       StringPiece other, mid, noun;
       bool year_like = v >= 1900 && v <= 2100 && !is_word && m.size() == 4;
+      StringPiece ofin = SP(s.substr(ne)), ofnoun;
+      if (!c.value_max && v > 1 && !year_like && s.substr(ne).starts_with(" of ") &&
+          RE2::Consume(&ofin, *re_count_of_, &ofnoun)) {
+        // "Eight of the province's 17 refineries": the figure is the word
+        // alone, so the whole set ("17 refineries") is still read after it.
+        std::string noun_l = Lower(std::string_view(ofnoun.data(), ofnoun.size()));
+        c.count_class = count_nouns_.count(noun_l) ? count_nouns_.at(noun_l) : "other";
+        c.count_phrase = std::string(ofnoun.data(), ofnoun.size());
+        c.value = v;
+        c.unit = "count";
+        c.qualifier = "eq";
+        c.start = lead;
+        c.end = ne;
+        consumed_to = ne;
+        out.push_back(c);
+        continue;
+      }
       if (!RE2::Consume(&cin, *re_count_, &other, &mid, &noun)) {
         // Elliptic: "from 7,472", "against 1.25 mln" after a figure with a unit.
         if (is_word || year_like || c.value_max) continue;
@@ -596,6 +758,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         double k = 1;
         std::string sv;
         bool scaled = RE2::Consume(&sin, *re_scale_, &sm) && scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k);
+        if (scaled && (inherit == "%" || inherit == "pp")) continue;  // "33.8 mln" is no share
         // A bare elliptic number needs a cue word and some size ("Phase 1 and
         // 2" is not a quantity).
         bool small = v < 10 && std::string_view(m.data(), m.size()).find('.') == std::string_view::npos;
@@ -632,6 +795,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         if (stop) continue;
       }
       if (c.value_max && !other.empty()) continue;
+      if (v != std::floor(v)) continue;  // "22.77 banks": a count is whole
       unit = "count";
       has_unit = true;
       c.count_class = count_nouns_.count(Lower(std::string_view(noun.data(), noun.size())))
@@ -673,6 +837,13 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
           end = static_cast<size_t>(qin.data() - s.data());
         }
       }
+    }
+    // "20,150 yuan a tonne ..., vs 19,480 yuan": a bare amount compared with
+    // a price keeps the price's per-unit.
+    if ((unit == "USD" || unit == "CNY") && !out.empty() && out.back().unit.starts_with(unit + "/")) {
+      std::string_view win = s.substr(0, lead);
+      win = win.substr(win.size() > 24 ? win.size() - 24 : 0);
+      if (RE2::PartialMatch(SP(win), *re_elliptic_)) unit = out.back().unit;
     }
     c.start = lead;
     c.end = end;
@@ -754,6 +925,40 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     if (it == quarters_.end()) continue;
     size_t st = static_cast<size_t>(a.data() - s.data());
     add(st, static_cast<size_t>(in.data() - s.data()), std::string(b.data(), b.size()) + "Q" + std::to_string(it->second));
+  }
+  {
+    // One pass for the undated forms: a half or quarter (the publication
+    // year), a month after a preposition (the latest such month up to the
+    // publication date), "a year earlier" (resolved per figure).
+    StringPiece h, q, mo, ye;
+    in = SP(s);
+    while (RE2::FindAndConsume(&in, *re_undated_, &h, &q, &mo, &ye)) {
+      if (!ye.empty()) {
+        size_t st = static_cast<size_t>(ye.data() - s.data());
+        if (!covered(st, st + ye.size())) out.push_back(PeriodHit{st, st + ye.size(), "prior", PeriodHit::kPrior});
+        continue;
+      }
+      if (ref.year == 0) continue;
+      if (!h.empty() || !q.empty()) {
+        StringPiece w = !h.empty() ? h : q;
+        const auto& table = !h.empty() ? halves_ : quarters_;
+        auto it = table.find(CollapseLower(std::string_view(w.data(), w.size())));
+        if (it == table.end()) continue;
+        size_t st = static_cast<size_t>(w.data() - s.data());
+        add(st, st + w.size(), YearStr(ref.year) + (!h.empty() ? "H" : "Q") + std::to_string(it->second));
+        continue;
+      }
+      if (ref.month == 0 || mo.empty() || !std::isupper(static_cast<unsigned char>(mo[0]))) continue;  // "may"
+      auto it = months_.find(CollapseLower(std::string_view(mo.data(), mo.size())));
+      if (it == months_.end()) continue;
+      size_t st = static_cast<size_t>(mo.data() - s.data());
+      size_t en = st + mo.size();
+      // "July 2025", "July 16": dated elsewhere.
+      if (en + 1 < s.size() && (s[en] == ' ' || s[en] == '.') && std::isdigit(static_cast<unsigned char>(s[en + 1])))
+        continue;
+      int y = it->second <= ref.month ? ref.year : ref.year - 1;
+      add(st, en, YearStr(y) + "-" + Pad2(it->second));
+    }
   }
   in = SP(s);
   while (RE2::FindAndConsume(&in, *re_month_, &a, &b, &c)) {
@@ -843,7 +1048,8 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     if (h.role == PeriodHit::kIgnore) continue;
     std::string_view before = s.substr(0, h.start);
     before = before.substr(before.size() > 40 ? before.size() - 40 : 0);
-    if (RE2::PartialMatch(SP(before), *re_baseline_before_)) h.role = PeriodHit::kBaseline;
+    if (RE2::PartialMatch(SP(before), *re_baseline_before_))
+      h.role = h.role == PeriodHit::kPrior ? PeriodHit::kIgnore : PeriodHit::kBaseline;
   }
   return out;
 }
@@ -936,6 +1142,15 @@ std::string FigureExtractorImpl::KindOfHits(const std::vector<CueHit>& hits, siz
         break;
       }
   if (!best) return "";
+  if (best->value == "future" || best->value == "goal") {
+    // "expected to reach": the cue right before the infinitive decides;
+    // "rose 5% to reach": a reported verb earlier in the clause does.
+    for (const CueHit& h : hits) {
+      if (h.end > best->start || h.start < lo || h.value == "future" || h.value == "goal") continue;
+      if (best->start - h.end <= 2) return h.value == "actual_strong" ? "actual" : h.value;
+      if (h.value == "actual" && h.end <= at) return "actual";
+    }
+  }
   return best->value == "actual_strong" ? "actual" : best->value;
 }
 
@@ -989,6 +1204,9 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
   const Entity* main_country = nullptr;
   MostMentioned(entities, "policy", 0, text.size(), &main_policy);
   MostMentioned(entities, "country", 0, text.size(), &main_country);
+  // A document about a policy: its bare infinitives ("output to reach 16 Mt")
+  // are goals.
+  const bool doc_policy = main_policy != nullptr || RE2::PartialMatch(SP(doc.title), *re_policy_ctx_);
   // Mentions by start offset: places and companies (subjects), policies.
   std::vector<std::pair<size_t, size_t>> subject_mentions, policy_mentions;
   for (size_t i = 0; i < entities.size(); ++i) {
@@ -1114,6 +1332,11 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
              months_.count(CollapseLower(s.substr(h.start, h.end - h.start)));
     });
     std::vector<PeriodHit> per = FindPeriods(s, ref);
+    size_t dateline_end = 0;
+    if (sen.start == blk.start && sen.block < 4) {  // a dateline opens the article
+      StringPiece din = SP(s);
+      if (RE2::Consume(&din, *re_dateline_)) dateline_end = static_cast<size_t>(din.data() - s.data());
+    }
     // Parenthesised spans (glosses): their words do not describe figures outside them.
     std::vector<std::pair<size_t, size_t>> parens;
     for (size_t i = 0, open = SIZE_MAX; i < s.size(); ++i) {
@@ -1319,11 +1542,14 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         quantity = false;
       }
       std::string metric;
+      bool issuer_count = false;
       if (auto it = unit_metric_.find(c.unit); it != unit_metric_.end()) metric = it->second;
       if (metric.empty() && c.unit == "count") {
         for (const MetricRow& r : metric_rows_)
-          if (r.unit == "count" && c.count_class == r.count_class && RE2::PartialMatch(SP(s), *r.re))
+          if (r.unit == "count" && c.count_class == r.count_class && RE2::PartialMatch(SP(s), *r.re)) {
             metric = r.id;
+            issuer_count = true;
+          }
         if (metric.empty()) {
           metric = FoldWords(Slug(CollapseLower(c.count_phrase))) + "-count";
         }
@@ -1366,7 +1592,13 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
           kind = KindOfHits(ih, 0, intro.size(), intro.size(), true);
         }
       }
-      if (kind == "future") kind = block_policy ? "target" : "forecast";
+      if (kind == "goal")
+        kind = doc_policy || block_policy || (!intro.empty() && RE2::PartialMatch(SP(intro), *re_policy_ctx_))
+                   ? "target"
+                   : "forecast";
+      if (kind == "future")
+        kind = block_policy || (!intro.empty() && RE2::PartialMatch(SP(intro), *re_policy_ctx_)) ? "target"
+                                                                                                 : "forecast";
       if (kind.empty()) kind = "actual";
       if (c.start_value && (kind == "forecast" || kind == "target")) kind = "actual";
       if (kind == "target" && (c.qualifier == "le" || c.qualifier == "lt")) kind = "limit";
@@ -1374,11 +1606,12 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
 
       // --- period
       std::string own, baseline;
-      bool same = false;
+      bool same = false, prior = false;
       for (size_t i = 0; i < per.size(); ++i) {
         if (local[i] != static_cast<int>(k)) continue;
         if (per[i].role == PeriodHit::kBaseline) baseline = per[i].value;
         else if (per[i].role == PeriodHit::kSame) same = true;
+        else if (per[i].role == PeriodHit::kPrior) prior = true;
         else if (own.empty()) own = per[i].value;
       }
       std::string period = own;
@@ -1403,11 +1636,18 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       if (period.empty() && (kind == "target" || kind == "limit") && policy_y1 > 0)
         period = kind == "target" ? YearStr(policy_y1) : YearStr(policy_y0) + "-" + YearStr(policy_y1);
       if (period.empty() && kind == "actual") period = published_period;
-      if (!baseline.empty()) {
+      // A change from a base year spans base..main year; a goal or a
+      // projection keeps its own year ("cut by 10% from 2025 by 2030": 2030).
+      if (!baseline.empty() && (kind == "actual" || period.empty())) {
         std::string main = period.empty() ? (ref.year ? YearStr(ref.year) : "") : period;
         std::string b0 = baseline.substr(0, 4), m1 = main.size() >= 4 ? main.substr(main.size() >= 9 && main[4] == '-' && main.size() == 9 ? 5 : 0, 4) : "";
         if (!m1.empty() && b0 < m1) period = b0 + "-" + m1;
         else period = baseline;
+      }
+      if (prior && own.empty() && period.size() >= 4 && period.size() != 9 &&
+          std::isdigit(static_cast<unsigned char>(period[0]))) {
+        // "a year earlier": the sentence's period, one year back.
+        period = YearStr(std::atoi(period.substr(0, 4).c_str()) - 1) + period.substr(4);
       }
       if (measure == "cagr") {
         // A compound growth rate spans the years the sentence names.
@@ -1420,6 +1660,14 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
           if (b > y1) y1 = b;
         }
         if (y0 && y1 > y0) period = YearStr(y0) + "-" + YearStr(y1);
+      }
+      // A figure dated to a year before publication ("285 kWh/t last year")
+      // is reported, whatever the sentence plans.
+      if (!own.empty() && ref.year > 0 && kind != "actual" && std::isdigit(static_cast<unsigned char>(own[0])) &&
+          std::atoi(own.substr(0, 4).c_str()) < ref.year && (own.size() < 9 || own[4] != '-') &&
+          (kind == "target" || kind == "limit")) {
+        kind = "actual";
+        c.kind = kind;
       }
       c.period = period;
       if (!period.empty()) last_period = period;
@@ -1449,18 +1697,19 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       f.metric = c.metric;
       f.period = c.period;
       f.kind = c.kind;
-      // Subject: a company / region / country named first in the sentence,
-      // else the document's main country.
+      // Subject: a company / region / country named first in the sentence
+      // (after a dateline: the reporter's place is not the subject), else the
+      // document's main country.
       {
         const Entity* subj = nullptr;
         auto it = std::lower_bound(subject_mentions.begin(), subject_mentions.end(),
-                                   std::make_pair(sen.start, size_t{0}));
+                                   std::make_pair(sen.start + dateline_end, size_t{0}));
         if (it != subject_mentions.end() && it->first < sen.start + c.start)
           subj = &entities[it->second];
         if (!subj) subj = main_country;
         if (subj) f.subject = subj->id;
       }
-      if (kind == "target" || kind == "limit") {
+      if (kind == "target" || kind == "limit" || issuer_count) {
         // The policy named most in the sentence, else the document's.
         const Entity* pol = nullptr;
         std::map<size_t, int> n;
@@ -1476,6 +1725,8 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
           }
         if (!pol) pol = main_policy;
         if (pol) f.policy = pol->id;
+        // A count of the bodies that issued a policy is about the policy.
+        if (pol && issuer_count) f.subject = pol->id;
       }
       figures.push_back(std::move(f));
     }

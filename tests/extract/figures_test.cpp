@@ -351,5 +351,172 @@ TEST(Figures, OffsetsSentenceSubjectAndPolicy) {
   EXPECT_EQ(f[0].text, "10%");
 }
 
+TEST(Figures, DatelinePlaceIsNotTheSubjectAndIssuerCountsBelongToThePolicy) {
+  Document doc = MakeDoc({"Harbin, May 4 (MetalDaily) – The ministry and four other agencies issued the Clean Casting Plan on Monday."},
+                         "2026-05-04");
+  Entity harbin{"region:harbin", "region", "Harbin", {}, {{"Harbin", 0, 6}}};
+  size_t p = doc.text.find("Clean Casting Plan");
+  Entity plan{"policy:clean-casting-plan", "policy", "Clean Casting Plan", {}, {{"Clean Casting Plan", p, p + 18}}};
+  auto f = Figs(doc, {harbin, plan});
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].value, 5);
+  EXPECT_EQ(f[0].unit, "count");
+  EXPECT_EQ(f[0].policy, "policy:clean-casting-plan");
+  EXPECT_EQ(f[0].subject, "policy:clean-casting-plan");
+}
+
+TEST(Figures, FractionsArePercentages) {
+  const ValueCase cases[] = {
+      {"Nearly two thirds of the ore came from Australia.", 66.67, "%", "approx"},
+      {"Less than a tenth of the smelters run on hydropower.", 10, "%", "lt"},
+      {"Freight costs were cut by a fifth over the winter.", 20, "%", "eq"},
+      {"More than half of the billets are sold abroad.", 50, "%", "gt"},
+      {"A quarter of the new capacity sits in Yunnan.", 25, "%", "eq"},
+  };
+  for (const auto& c : cases) {
+    auto f = Figs(c.sentence);
+    ASSERT_EQ(f.size(), 1u) << c.sentence;
+    EXPECT_NEAR(f[0].value, c.value, 0.01) << c.sentence;
+    EXPECT_EQ(f[0].unit, c.unit) << c.sentence;
+    EXPECT_EQ(f[0].qualifier, c.qualifier) << c.sentence;
+  }
+  // Periods and compounds are not fractions.
+  EXPECT_TRUE(Figs("Billet demand was firm in the first half of 2025.").empty());
+  EXPECT_TRUE(Figs("The half-year report comes out in August.").empty());
+  EXPECT_TRUE(Figs("The mill cut its shifts in half.").empty());
+  EXPECT_TRUE(Figs("Snow covered the northern half of the basin.").empty());
+  EXPECT_TRUE(Figs("Prices held firm in the latter half of the season.").empty());
+  EXPECT_TRUE(Figs("The rebuild took a quarter of a century.").empty());
+  // A scaled number after a fraction is no share.
+  auto g = Figs("Profit rose by nearly a third to 45.2 mln marks from 33.8 mln.");
+  ASSERT_FALSE(g.empty());
+  EXPECT_EQ(g[0].unit, "%");
+  for (size_t i = 1; i < g.size(); ++i) EXPECT_NE(g[i].unit, "%") << g[i].text;
+}
+
+TEST(Figures, CountsInWords) {
+  auto f = Figs("The region will back two to four mining groups.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].unit, "count");
+  EXPECT_EQ(f[0].value, 2);
+  ASSERT_TRUE(f[0].value_max.has_value());
+  EXPECT_EQ(*f[0].value_max, 4);
+  EXPECT_EQ(f[0].qualifier, "range");
+  f = Figs("Six of the country's 40 smelters were idle in July.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, 6);
+  EXPECT_EQ(f[0].unit, "count");
+  EXPECT_EQ(f[1].value, 40);
+  EXPECT_EQ(f[1].unit, "count");
+  EXPECT_EQ(f[0].metric, f[1].metric);
+  // A count is a whole number; a time stamp is not a figure.
+  f = Figs("17153 24-APR-1987 14:10:37.53 FIRM TO IDLE 3 PLANTS");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].value, 3);
+}
+
+TEST(Figures, RangesWithRepeatedScaleWords) {
+  auto f = Figs("Traders see full-year output at 3.1 mln to 3.4 mln tonnes.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].value, 3.1e6);
+  ASSERT_TRUE(f[0].value_max.has_value());
+  EXPECT_EQ(*f[0].value_max, 3.4e6);
+  EXPECT_EQ(f[0].unit, "t");
+  f = Figs("Hydropower covers between 30 and 35 per cent of demand.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].value, 30);
+  EXPECT_EQ(*f[0].value_max, 35);
+  EXPECT_EQ(f[0].unit, "%");
+  // A year before "to" is no range and lends no unit.
+  f = Figs("Use grew from 9 mln tonnes in 2020 to 12.5 mln tonnes in 2024.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].value, 9e6);
+  EXPECT_EQ(f[1].value, 12.5e6);
+}
+
+TEST(Figures, PricesPerTonneInYuan) {
+  auto f = Figs("Billets sold at 18,900 yuan a tonne, vs 18,200 yuan in May.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].unit, "CNY/t");
+  EXPECT_EQ(f[1].unit, "CNY/t");
+  EXPECT_EQ(f[1].value, 18200);
+}
+
+TEST(Figures, BareInfinitivesAreGoalsInPolicyDocuments) {
+  Document doc = MakeDoc({"The Scrap Recovery Plan was issued on Monday.",
+                          "Main goals:",
+                          "* Scrap recovery to reach 9 million tonnes by 2030.",
+                          "Billet output is expected to reach 5 million tonnes next year.",
+                          "Ingot output rose 5% to reach 12 million tonnes in 2025."},
+                         "2026-03-02");
+  size_t p = doc.text.find("Scrap Recovery Plan");
+  Entity plan{"policy:scrap-recovery-plan", "policy", "Scrap Recovery Plan", {}, {{"Scrap Recovery Plan", p, p + 19}}};
+  auto f = Figs(doc, {plan});
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_EQ(f[0].kind, "target");
+  EXPECT_EQ(f[0].period, "2030");
+  EXPECT_EQ(f[1].kind, "forecast");
+  EXPECT_EQ(f[2].kind, "actual");
+  EXPECT_EQ(f[3].kind, "actual");
+  // Without a policy, a bare infinitive is a projection.
+  auto g = Figs("Casting demand to reach 4 million tonnes by 2030, a consultancy said.", "2026-03-02");
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].kind, "forecast");
+}
+
+TEST(Figures, AFigureDatedBeforePublicationIsReported) {
+  auto f = Figs("The plan targets 250 kWh/t by 2028, compared with 270 kWh/t last year.", "2026-01-10");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].kind, "target");
+  EXPECT_EQ(f[1].kind, "actual");
+  EXPECT_EQ(f[1].period, "2025");
+}
+
+TEST(Figures, RelativePeriods) {
+  auto f = Figs("Output reached 2.1 mln tonnes in the first half of 2025, against 1.9 mln tonnes a year earlier.",
+                "2025-08-01");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].unit, "t");  // "a year earlier" is a date, not a rate
+  EXPECT_EQ(f[1].period, "2024H1");
+  f = Figs("Second-quarter shipments were 3 mln tonnes.", "2025-08-01");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].period, "2025Q2");
+  f = Figs("Rod sales were 40,000 tonnes in July, up 6 pct from a year earlier.", "2025-08-20");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].period, "2025-07");
+}
+
+TEST(Figures, MetricsFromMeasureWordsAndNotFromVerbs) {
+  auto f = Figs("Carbon intensity of smelting is to fall by 8% by 2030.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].metric.find("carbon-intensity"), std::string::npos) << f[0].metric;
+  f = Figs("Renewables supplied 30% of the electricity used by smelters.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0].metric.find("clean-energy-share"), std::string::npos) << f[0].metric;
+  f = Figs("Harbor Metals owns 12% after the deal.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].metric.find("owns"), std::string::npos) << f[0].metric;
+  f = Figs("Alumina exports slipped 4 pct in June.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_TRUE(f[0].metric.ends_with("-growth")) << f[0].metric;
+}
+
+TEST(Figures, GoalsMeasuredFromABaseYearKeepTheirYear) {
+  auto f = Figs("The plan aims to cut coal use by 12% from the 2024 level by 2029.", "2025-06-01");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].kind, "target");
+  EXPECT_EQ(f[0].period, "2029");
+}
+
+TEST(Figures, MoreQualifierForms) {
+  auto f = Figs("Power use must be no higher than 13.5 MWh per tonne.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].qualifier, "le");
+  f = Figs("New potlines will use 600kA-plus cells.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].qualifier, "gt");
+  EXPECT_EQ(f[0].value, 600000);
+}
+
 }  // namespace
 }  // namespace newsgraph
