@@ -218,10 +218,10 @@ bool LooksLikeTitle(std::string_view s) {
          !ParseDate(s).has_value();
 }
 
-// "Shanghai, March 28 (SMM) -" -> "SMM".
+// "Shanghai, March 28 (SMM) -" -> "SMM"; also "Beijing (MetalsWire) -".
 std::string DatelinePublisher(std::string_view s) {
   static const RE2 kDateline(
-      "^[A-Z][A-Za-z.' ]{1,40},\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?\\s*"
+      "^[A-Z][A-Za-z.' ]{1,40}(?:,\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?)?\\s*"
       "\\(([A-Za-z][A-Za-z0-9 &.'-]{0,30})\\)\\s*(?:-|\xE2\x80\x94|:)");
   std::string publisher;
   if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kDateline, &publisher))

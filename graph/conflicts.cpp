@@ -315,9 +315,34 @@ std::unordered_set<std::string> LoadBareMeasures(const std::string& data_dir) {
   return out;
 }
 
+namespace {
+
+// "policy:x-y-2026-2030" -> "policy:x-y"; ids without a year range unchanged.
+std::string WithoutYears(const std::string& id) {
+  static const RE2 kYears("(.*?)-\\d{4}(?:-\\d{4})?");
+  std::string base;
+  return RE2::FullMatch(id, kYears, &base) ? base : id;
+}
+
+// One article names a plan with its years, another without: "policy:x" is
+// "policy:x-2026-2030" when that is the only dated policy with that name.
+std::unordered_map<std::string, std::string> DatedPolicyIds(const GraphData& data) {
+  std::unordered_map<std::string, std::set<std::string>> dated;  // base -> dated ids
+  for (const StoredFigure& sf : data.figures)
+    if (!sf.figure.policy.empty() && WithoutYears(sf.figure.policy) != sf.figure.policy)
+      dated[WithoutYears(sf.figure.policy)].insert(sf.figure.policy);
+  std::unordered_map<std::string, std::string> out;
+  for (const auto& [base, ids] : dated)
+    if (ids.size() == 1) out[base] = *ids.begin();
+  return out;
+}
+
+}  // namespace
+
 ConsistencyReport CheckConsistency(const GraphData& data, const ConflictOptions& options) {
   ConsistencyReport report;
   std::map<GroupKey, std::vector<const StoredFigure*>> groups;
+  const auto dated = DatedPolicyIds(data);
   for (const StoredFigure& sf : data.figures) {
     const Figure& f = sf.figure;
     if (f.metric.empty() || f.unit.empty() || !std::isfinite(f.value)) continue;
@@ -327,7 +352,9 @@ ConsistencyReport CheckConsistency(const GraphData& data, const ConflictOptions&
     // A bare measure ("price", "share", "value") names no object: too
     // coarse to say two statements are about one fact.
     if (f.metric.find('-') == std::string::npos || options.bare_measures.count(f.metric)) continue;
-    groups[{f.metric, SubjectOf(f), f.period, KindClass(f.kind), Dimension(f.unit)}].push_back(&sf);
+    std::string subject = SubjectOf(f);
+    if (auto it = dated.find(subject); it != dated.end()) subject = it->second;
+    groups[{f.metric, subject, f.period, KindClass(f.kind), Dimension(f.unit)}].push_back(&sf);
   }
   for (const auto& [key, figs] : groups) CheckGroup(key, figs, options, &report);
   CheckUnitSlips(groups, &report);
