@@ -1,6 +1,7 @@
 // Input encoding checks and repair, before any reader sees the bytes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,8 @@ Result<std::string> ToUtf8(std::string_view bytes);
 
 // True if `s` is valid UTF-8.
 bool IsValidUtf8(std::string_view s);
+
+// Appends code point `cp` (<= U+10FFFF) to `out` as UTF-8.
+void AppendUtf8(std::string& out, uint32_t cp);
 
 }  // namespace newsgraph

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/test_util.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -17,15 +19,8 @@
 namespace newsgraph {
 namespace {
 
-class DataDirEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    const char* env = std::getenv("NEWSGRAPH_DATA");
-    if (!env || !*env) setenv("NEWSGRAPH_DATA", NEWSGRAPH_SOURCE_DIR "/data", 1);
-  }
-};
 [[maybe_unused]] ::testing::Environment* const kDataDirEnv =
-    ::testing::AddGlobalTestEnvironment(new DataDirEnvironment);
+    ::testing::AddGlobalTestEnvironment(new test::DataDirEnvironment);
 
 Document CleanText(const std::string& text, const std::string& path = "in/article.txt") {
   CleanOptions o;

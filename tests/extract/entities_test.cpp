@@ -10,39 +10,14 @@
 
 #include "extract/normalize.h"
 #include "extract/segmenter.h"
+#include "tests/test_util.h"
 
 namespace newsgraph {
 namespace {
 
-std::string DataDir() {
-  const char* env = std::getenv("NEWSGRAPH_DATA");
-  return env != nullptr ? env : NEWSGRAPH_SOURCE_DIR "/data";
-}
+using test::DataDir;
 
-// One block per line, each normalised as the cleaner does.
-Document MakeDoc(const std::string& raw) {
-  std::string text;
-  size_t from = 0;
-  while (from <= raw.size()) {
-    size_t nl = raw.find('\n', from);
-    std::string line = raw.substr(from, nl == std::string::npos ? std::string::npos : nl - from);
-    if (!text.empty()) text += '\n';
-    text += NormalizeText(line);
-    if (nl == std::string::npos) break;
-    from = nl + 1;
-  }
-  Document d;
-  d.text = text;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t nl = text.find('\n', start);
-    size_t end = nl == std::string::npos ? text.size() : nl;
-    if (end > start) d.blocks.push_back({BlockKind::kParagraph, start, end});
-    if (nl == std::string::npos) break;
-    start = nl + 1;
-  }
-  return d;
-}
+Document MakeDoc(const std::string& raw) { return test::DocFromLines(raw); }
 
 class EntitiesTest : public ::testing::Test {
  protected:

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/test_util.h"
+
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -15,11 +17,7 @@
 namespace newsgraph {
 namespace {
 
-std::string DataDir() {
-  const char* env = std::getenv("NEWSGRAPH_DATA");
-  if (env && *env) return env;
-  return NEWSGRAPH_SOURCE_DIR "/data";
-}
+using test::DataDir;
 
 const FigureExtractor& Extractor() {
   static std::unique_ptr<FigureExtractor> x = [] {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/test_util.h"
+
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -13,15 +15,8 @@ namespace newsgraph {
 namespace {
 
 // Readers load data/chrome.tsv through NEWSGRAPH_DATA.
-class DataDirEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    const char* env = std::getenv("NEWSGRAPH_DATA");
-    if (!env || !*env) setenv("NEWSGRAPH_DATA", NEWSGRAPH_SOURCE_DIR "/data", 1);
-  }
-};
 [[maybe_unused]] ::testing::Environment* const kDataDirEnv =
-    ::testing::AddGlobalTestEnvironment(new DataDirEnvironment);
+    ::testing::AddGlobalTestEnvironment(new test::DataDirEnvironment);
 
 std::vector<std::string> Texts(const RawArticle& a) {
   std::vector<std::string> out;
@@ -387,8 +382,9 @@ std::string PostJson(int id, const std::string& body) {
 }
 
 TEST(ReadWordPress, ArrayOfPosts) {
-  std::string json = "[" + PostJson(1, "Body one.") + "," + PostJson(2, "Body two.") + "," +
-                     PostJson(3, "Body three.") + "]";
+  std::string json = "[";  // appended, not "literal" + string: GCC 12 -Wrestrict false positive
+  json.append(PostJson(1, "Body one.")).append(",").append(PostJson(2, "Body two."));
+  json.append(",").append(PostJson(3, "Body three.")).append("]");
   std::vector<std::string> warnings;
   auto r = ReadWordPress(json, &warnings);
   ASSERT_TRUE(r.ok()) << r.status().message();
