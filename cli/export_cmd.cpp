@@ -10,7 +10,7 @@
 #include "cli/commands.h"
 #include "graph/export.h"
 #include "graph/property_graph.h"
-#include "graph/store.h"
+#include "queries/saved.h"
 
 namespace newsgraph::cli {
 
@@ -48,17 +48,12 @@ int RunExport(const GlobalOptions& g, const Args& args) {
     std::fprintf(stderr, "newsgraph export: csv writes two files; give a folder with --out DIR\n");
     return kExitUsage;
   }
-  auto store = Store::Open(g.db_path, /*read_only=*/true);
-  if (!store.ok()) {
-    std::fprintf(stderr, "newsgraph export: %s\n", store.status().message().c_str());
+  auto loaded = query::LoadGraph(g.db_path);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "newsgraph export: %s\n", loaded.status().message().c_str());
     return kExitUsage;
   }
-  auto data = (*store)->Load();
-  if (!data.ok()) {
-    std::fprintf(stderr, "newsgraph export: %s\n", data.status().message().c_str());
-    return kExitUsage;
-  }
-  PropertyGraph graph = PropertyGraph::Build(*data);
+  const PropertyGraph& graph = **loaded;
   if (format == "csv") {
     ::mkdir(out_path.c_str(), 0755);
     Status s = WriteNeo4jCsv(graph, out_path);
