@@ -16,7 +16,7 @@
 #include "extract/pipeline.h"
 #include "extract/reader.h"
 #include "extract/segmenter.h"
-#include "graph/json.h"
+#include "graph/json_writer.h"
 
 namespace {
 
@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
 
   double read = 0, clean = 0, split = 0, ent = 0, fig = 0, rel = 0, json = 0;
   size_t nfig = 0, nent = 0, out_bytes = 0;
+  std::string line;
   for (const std::string& f : files) {
     t = Clock::now();
     auto utf8 = ToUtf8(f);
@@ -81,7 +82,9 @@ int main(int argc, char** argv) {
       x.relations = (*relations)->Extract(x.doc, sentences, x.entities);
       rel += Seconds(t);
       t = Clock::now();
-      out_bytes += ToJsonLine(ExtractionToJson(x, false)).size();
+      line.clear();
+      AppendExtractionJson(x, false, &line);
+      out_bytes += line.size();
       json += Seconds(t);
       nfig += x.figures.size();
       nent += x.entities.size();

@@ -6,7 +6,7 @@
 #include "cli/inputs.h"
 #include "cli/progress.h"
 #include "extract/pipeline.h"
-#include "graph/json.h"
+#include "graph/json_writer.h"
 
 namespace newsgraph::cli {
 
@@ -39,6 +39,7 @@ int RunExtract(const GlobalOptions& g, const Args& args) {
   // shows files and throughput (stderr, terminals only).
   Progress progress("extract", inputs.size(), 0);
   size_t done = 0, bytes_done = 0;
+  std::string line;  // reused: one JSON line per article
   for (const InputFile& in : inputs) {
     progress.Update(++done, bytes_done);
     if (!in.error.empty()) {
@@ -65,7 +66,8 @@ int RunExtract(const GlobalOptions& g, const Args& args) {
       continue;
     }
     for (const Extraction& x : *extractions) {
-      std::string line = ToJsonLine(ExtractionToJson(x, with_text));
+      line.clear();
+      AppendExtractionJson(x, with_text, &line);
       line += '\n';
       std::fwrite(line.data(), 1, line.size(), stdout);
     }
