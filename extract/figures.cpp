@@ -29,6 +29,8 @@
 #include <unordered_set>
 
 #include "extract/dates.h"
+#include "extract/form_gate.h"
+#include "extract/regex_prefilter.h"
 #include "extract/lexicon.h"
 
 namespace newsgraph {
@@ -43,6 +45,15 @@ std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+// RE2::FindAndConsume(in, re, m) for a pattern whose one group is the whole
+// match ("(forms)", "\\b(year)\\b"): asking RE2 for the match alone spares
+// it the submatch engine, which cost more than the scan itself.
+bool FindWhole(StringPiece* in, const RE2& re, StringPiece* m) {
+  if (!re.Match(*in, 0, in->size(), RE2::UNANCHORED, m, 1)) return false;
+  in->remove_prefix(static_cast<size_t>(m->data() + m->size() - in->data()));
+  return true;
 }
 
 bool IsWordChar(char c) {
@@ -156,6 +167,10 @@ struct FormDict {
     }
     return out.empty() ? "(?!x)x" : out;
   }
+  void AddTo(FormGate* gate) const {
+    gate->AddAll(cs_forms, false);
+    gate->AddAll(ci_forms, true);
+  }
   bool Lookup(const std::string& m, std::string* value, double* mult) const {
     if (auto it = exact.find(m); it != exact.end()) {
       *value = it->second;
@@ -234,13 +249,40 @@ class FigureExtractorImpl : public FigureExtractor {
   // --- context
   std::vector<CueHit> Hits(const RE2& re, std::string_view s,
                            const std::function<std::string(std::string_view)>& classify) const;
-  std::vector<PeriodHit> FindPeriods(std::string_view s, const Date& ref) const;
+  std::vector<PeriodHit> FindPeriods(std::string_view s, const Date& ref,
+                                     const RegexPrefilter::Result& may) const;
   std::string DeriveNounPhrase(std::string_view s, const Cand& c) const;
   std::string FoldWords(const std::string& slug) const;
   std::string KindOfHits(const std::vector<CueHit>& hits, size_t lo, size_t hi, size_t at,
                          bool left_only) const;
 
   FormDict units_, scales_, currency_, per_;
+  // The cue and period patterns run on every sentence with a number; the
+  // prefilter skips those that cannot match it (regex_prefilter.h).
+  RegexPrefilter prefilter_;
+  int slot_commodity_ = -1, slot_measure_ = -1, slot_growth_ = -1, slot_kind_ = -1,
+      slot_fyp_ = -1, slot_half_ = -1, slot_quarter_ = -1, slot_undated_ = -1, slot_month_ = -1,
+      slot_year_range_ = -1, slot_rel_year_ = -1, slot_rel_month_ = -1, slot_weekday_ = -1,
+      slot_same_ = -1, slot_year_ = -1;
+  // First/last bytes of the anchored patterns' forms: calls that cannot
+  // match are skipped (see form_gate.h).
+  FormGate gate_unit_, gate_scale_, gate_per_, gate_currency_, gate_qual_, gate_qual_suffix_,
+      gate_count_, gate_range_conn_, gate_range_start_, gate_elliptic_;
+  // Could `sep + (forms)` ("^[ \t]*-?[ \t]*") match at s[pos]?
+  static bool MayFollowSep(const FormGate& g, std::string_view s, size_t pos) {
+    size_t p = SkipBlanks(s, pos);
+    if (g.MayStartAt(s, p)) return true;
+    return p < s.size() && s[p] == '-' && g.MayStartAt(s, SkipBlanks(s, p + 1));
+  }
+  // Could "(forms)[ \t]*$" match the end of `s`?
+  static bool MayEndWithForm(const FormGate& g, std::string_view s) {
+    return g.MayEndBefore(s, TrimBlanksBefore(s, s.size()));
+  }
+  // Could "(forms)[ \t]+$" match the end of `s`?
+  static bool MayEndWithFormAndBlank(const FormGate& g, std::string_view s) {
+    size_t t = TrimBlanksBefore(s, s.size());
+    return t < s.size() && g.MayEndBefore(s, t);
+  }
   std::unique_ptr<RE2> re_num_, re_unit_, re_scale_, re_per_, re_currency_, re_qual_,
       re_qual_suffix_, re_count_, re_range_conn_, re_range_start_, re_kind_, re_policy_ctx_,
       re_chrome_end_, re_chrome_line_, re_commodity_, re_measure_, re_growth_, re_other_;
@@ -301,6 +343,10 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   re_per_ = Compile("^[ \\t]*-?(" + per_.Body() + ")", &st);
   re_per_mass_ = Compile(Alternation(per_mass_forms, true), &st);
   re_currency_ = Compile("(?:^|[^\\w$])(" + currency_.Body() + ")[ \\t]*$", &st);
+  units_.AddTo(&gate_unit_);
+  scales_.AddTo(&gate_scale_);
+  per_.AddTo(&gate_per_);
+  currency_.AddTo(&gate_currency_);
 
   auto cues = ReadTsv(dir, "figure_cues.tsv", 3);
   if (!cues.ok()) return cues.status();
@@ -369,6 +415,17 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   re_other_ = Compile("^(?:" + alt("other") + ")", &st);
   re_range_conn_ = Compile("^[ \\t]*(-|–|—|~|(?i:to)|(?i:and))[ \\t]*", &st);
   re_range_start_ = Compile("(?:^|[^\\w])(" + alt("range_start") + ")[ \\t]+$", &st);
+  gate_qual_.AddAll(by_class["qualifier"], true);
+  gate_qual_.AddAll(by_class["qualifier_filler"], true);
+  gate_qual_suffix_.AddAll(by_class["qualifier_suffix"], true);
+  gate_count_.AddAll(by_class["other"], true);
+  gate_count_.AddAll(by_class["count_noun"], true);
+  gate_count_.AllowFirst('A', 'Z');
+  gate_count_.AllowFirst('a', 'z');
+  gate_range_conn_.AddAll({"-", "–", "—", "~"}, false);
+  gate_range_conn_.AddAll({"to", "and"}, true);
+  gate_range_start_.AddAll(by_class["range_start"], true);
+  gate_elliptic_.AddAll(by_class["elliptic_cue"], true);
   re_elliptic_ = Compile("(?:^|[^\\w])(?:" + alt("elliptic_cue") + ")[ \\t]+$", &st);
   re_kind_ = Compile("(" + alt("kind") + ")", &st);
   re_policy_ctx_ = Compile(alt("policy_context"), &st);
@@ -454,20 +511,47 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   re_commodity_ = Compile("(" + commodity_alt + ")", &st);
   re_measure_ = Compile("(" + measure_alt + ")", &st);
   re_growth_ = Compile("(" + growth_alt + ")", &st);
-  return st;
+  if (!st.ok()) return st;
+  slot_commodity_ = prefilter_.Add(*re_commodity_);
+  slot_measure_ = prefilter_.Add(*re_measure_);
+  slot_growth_ = prefilter_.Add(*re_growth_);
+  slot_kind_ = prefilter_.Add(*re_kind_);
+  slot_fyp_ = prefilter_.Add(*re_fyp_);
+  slot_half_ = prefilter_.Add(*re_half_);
+  slot_quarter_ = prefilter_.Add(*re_quarter_);
+  slot_undated_ = prefilter_.Add(*re_undated_);
+  slot_month_ = prefilter_.Add(*re_month_);
+  slot_year_range_ = prefilter_.Add(*re_year_range_);
+  slot_rel_year_ = prefilter_.Add(*re_rel_year_);
+  slot_rel_month_ = prefilter_.Add(*re_rel_month_);
+  slot_weekday_ = prefilter_.Add(*re_weekday_);
+  slot_same_ = prefilter_.Add(*re_same_);
+  slot_year_ = prefilter_.Add(*re_year_);
+  return prefilter_.Compile();
 }
 
 bool FigureExtractorImpl::ParseNumberAt(std::string_view s, size_t pos, double* v,
                                          size_t* end) const {
-  StringPiece in = SP(s.substr(pos));
-  StringPiece m;
-  static const RE2 kNum("^((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)");
-  if (!RE2::PartialMatch(in, kNum, &m)) return false;
+  // The grammar of `num` in Load, "(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?",
+  // read by hand: it runs at every number, and RE2's per-call cost
+  // dominated. Leftmost-first like RE2: grouped thousands win when the
+  // first run has at most three digits and a ",ddd" group follows.
+  auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  size_t p = pos;
+  while (digit(p)) ++p;
+  if (p == pos) return false;
+  if (p - pos <= 3)
+    while (p < s.size() && s[p] == ',' && digit(p + 1) && digit(p + 2) && digit(p + 3)) p += 4;
+  if (p < s.size() && s[p] == '.' && digit(p + 1)) {
+    p += 2;
+    while (digit(p)) ++p;
+  }
   std::string digits;
-  for (char c : std::string_view(m.data(), m.size()))
+  digits.reserve(p - pos);
+  for (char c : s.substr(pos, p - pos))
     if (c != ',') digits += c;
   *v = std::strtod(digits.c_str(), nullptr);
-  *end = pos + m.size();
+  *end = p;
   return true;
 }
 
@@ -503,15 +587,19 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
   std::string val;
   double k = 1;
   bool have_unit = false;
-  if (RE2::Consume(&in, *re_unit_, &m) && units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+  if (MayFollowSep(gate_unit_, s, pos) && RE2::Consume(&in, *re_unit_, &m) &&
+      units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
     have_unit = true;
     FixYearEarlier(s, m, &in, &val);
   } else {
     in = SP(s.substr(pos));
-    if (RE2::Consume(&in, *re_scale_, &m) && scales_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+    if (MayFollowSep(gate_scale_, s, pos) && RE2::Consume(&in, *re_scale_, &m) &&
+        scales_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
       *mult = k;
       StringPiece save = in;
-      if (RE2::Consume(&in, *re_unit_, &m) && units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+      size_t after_scale = static_cast<size_t>(in.data() - s.data());
+      if (MayFollowSep(gate_unit_, s, after_scale) && RE2::Consume(&in, *re_unit_, &m) &&
+          units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
         have_unit = true;
         FixYearEarlier(s, m, &in, &val);
       } else {
@@ -534,7 +622,10 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
   // Currency written after the number ("150 mln dlrs") or before it.
   // Per-unit suffixes: USD/t, USD/lb, t/y.
   StringPiece save = in;
-  if (RE2::Consume(&in, *re_per_, &m)) {
+  size_t per_at = SkipBlanks(s, static_cast<size_t>(in.data() - s.data()));
+  bool may_per = gate_per_.MayStartAt(s, per_at) ||
+                 (per_at < s.size() && s[per_at] == '-' && gate_per_.MayStartAt(s, per_at + 1));
+  if (may_per && RE2::Consume(&in, *re_per_, &m)) {
     std::string suffix;
     double pk;
     per_.Lookup(std::string(m.data(), m.size()), &suffix, &pk);
@@ -566,7 +657,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
       num_re = re_num_frac_.get();
       break;
     }
-  while (RE2::FindAndConsume(&in, *num_re, &m)) {
+  while (FindWhole(&in, *num_re, &m)) {
     size_t ns = static_cast<size_t>(m.data() - s.data());
     size_t ne = ns + m.size();
     if (ns < consumed_to) continue;
@@ -643,7 +734,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     {
       StringPiece cm;
       std::string_view win = left.substr(left.size() > 24 ? left.size() - 24 : 0);
-      if (RE2::PartialMatch(SP(win), *re_currency_, &cm)) {
+      if (MayEndWithForm(gate_currency_, win) && RE2::PartialMatch(SP(win), *re_currency_, &cm)) {
         double k;
         if (currency_.Lookup(std::string(cm.data(), cm.size()), &currency, &k))
           lead = static_cast<size_t>(cm.data() - s.data());
@@ -663,7 +754,9 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
       StringPiece rin = SP(s.substr(end));
       StringPiece conn;
       StringPiece rs;
-      bool has_start = RE2::PartialMatch(SP(s.substr(0, lead)).substr(lead > 40 ? lead - 40 : 0), *re_range_start_, &rs);
+      std::string_view start_win = s.substr(0, lead).substr(lead > 40 ? lead - 40 : 0);
+      bool has_start = MayEndWithFormAndBlank(gate_range_start_, start_win) &&
+                       RE2::PartialMatch(SP(start_win), *re_range_start_, &rs);
       std::string start_word = has_start ? Lower(std::string_view(rs.data(), rs.size())) : "";
       // "22.1 mln to 22.4 mln tonnes": the scale repeats, the unit comes last.
       double scale1 = 0;
@@ -671,7 +764,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         scale1 = mult;
         mult = 1;
       }
-      if (RE2::Consume(&rin, *re_range_conn_, &conn)) {
+      if (gate_range_conn_.MayStartAt(s, SkipBlanks(s, end)) && RE2::Consume(&rin, *re_range_conn_, &conn)) {
         std::string cw = Lower(std::string_view(conn.data(), conn.size()));
         size_t p2 = static_cast<size_t>(rin.data() - s.data());
         // A currency may repeat: "$3 to $5".
@@ -696,7 +789,8 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
                 StringPiece sin = SP(s.substr(e2)), sm;
                 std::string sv;
                 double k2 = 1;
-                if (RE2::Consume(&sin, *re_scale_, &sm) && scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k2))
+                if (MayFollowSep(gate_scale_, s, e2) && RE2::Consume(&sin, *re_scale_, &sm) &&
+                    scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k2))
                   mult = mult2 / k2 * scale1;
               }
               unit = unit2;
@@ -718,7 +812,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         StringPiece conn;
         double v2;
         size_t e2;
-        if (RE2::Consume(&rin, *re_range_conn_, &conn)) {
+        if (gate_range_conn_.MayStartAt(s, SkipBlanks(s, ne)) && RE2::Consume(&rin, *re_range_conn_, &conn)) {
           size_t p2 = static_cast<size_t>(rin.data() - s.data());
           std::string cw = Lower(std::string_view(conn.data(), conn.size()));
           if (cw != "and" && p2 < s.size() && ParseAnyNumberAt(s, p2, &v2, &e2) && v2 > v && v2 < 1900) {
@@ -747,7 +841,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         out.push_back(c);
         continue;
       }
-      if (!RE2::Consume(&cin, *re_count_, &other, &mid, &noun)) {
+      if (!MayFollowSep(gate_count_, s, count_from) || !RE2::Consume(&cin, *re_count_, &other, &mid, &noun)) {
         // Elliptic: "from 7,472", "against 1.25 mln" after a figure with a unit.
         if (is_word || year_like || c.value_max) continue;
         std::string inherit = out.empty() ? prev_unit : out.back().unit;
@@ -757,12 +851,15 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         StringPiece sin = SP(s.substr(ne)), sm;
         double k = 1;
         std::string sv;
-        bool scaled = RE2::Consume(&sin, *re_scale_, &sm) && scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k);
+        bool scaled = MayFollowSep(gate_scale_, s, ne) && RE2::Consume(&sin, *re_scale_, &sm) &&
+                      scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k);
         if (scaled && (inherit == "%" || inherit == "pp")) continue;  // "33.8 mln" is no share
         // A bare elliptic number needs a cue word and some size ("Phase 1 and
         // 2" is not a quantity).
         bool small = v < 10 && std::string_view(m.data(), m.size()).find('.') == std::string_view::npos;
-        if (!scaled && (out.empty() || small || !RE2::PartialMatch(SP(win), *re_elliptic_))) continue;
+        if (!scaled && (out.empty() || small || !MayEndWithFormAndBlank(gate_elliptic_, win) ||
+                        !RE2::PartialMatch(SP(win), *re_elliptic_)))
+          continue;
         size_t e3 = scaled ? static_cast<size_t>(sin.data() - s.data()) : ne;
         if (e3 < s.size() && IsWordChar(s[e3])) continue;
         c.elliptic = true;
@@ -815,7 +912,8 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
       std::string_view win = s.substr(0, lead);
       size_t from = win.size() > 48 ? win.size() - 48 : 0;
       StringPiece q;
-      if (!c.value_max && RE2::PartialMatch(SP(win.substr(from)), *re_qual_, &q)) {
+      if (!c.value_max && MayEndWithForm(gate_qual_, win.substr(from)) &&
+          RE2::PartialMatch(SP(win.substr(from)), *re_qual_, &q)) {
         auto it = qualifiers_.find(Lower(std::string_view(q.data(), q.size())));
         if (it != qualifiers_.end()) {
           c.qualifier = it->second;
@@ -827,7 +925,8 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     {
       StringPiece qin = SP(s.substr(end));
       StringPiece q;
-      if (!c.value_max && RE2::Consume(&qin, *re_qual_suffix_, &q)) {
+      if (!c.value_max && gate_qual_suffix_.MayStartAt(s, SkipBlanks(s, end)) &&
+          RE2::Consume(&qin, *re_qual_suffix_, &q)) {
         std::string ql = Lower(std::string_view(q.data(), q.size()));
         auto it = qual_suffix_.find(ql);
         bool attached = ql != "+" || (end > 0 && !std::isspace(static_cast<unsigned char>(s[end - 1])) &&
@@ -843,7 +942,8 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     if ((unit == "USD" || unit == "CNY") && !out.empty() && out.back().unit.starts_with(unit + "/")) {
       std::string_view win = s.substr(0, lead);
       win = win.substr(win.size() > 24 ? win.size() - 24 : 0);
-      if (RE2::PartialMatch(SP(win), *re_elliptic_)) unit = out.back().unit;
+      if (MayEndWithFormAndBlank(gate_elliptic_, win) && RE2::PartialMatch(SP(win), *re_elliptic_))
+        unit = out.back().unit;
     }
     c.start = lead;
     c.end = end;
@@ -863,7 +963,7 @@ std::vector<CueHit> FigureExtractorImpl::Hits(
   std::vector<CueHit> out;
   StringPiece in = SP(s);
   StringPiece m;
-  while (RE2::FindAndConsume(&in, re, &m)) {
+  while (FindWhole(&in, re, &m)) {
     if (m.empty()) {
       if (in.empty()) break;
       in.remove_prefix(1);
@@ -883,7 +983,8 @@ std::string YearStr(int y) { return FormatValue(y); }
 
 std::string Pad2(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
-std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, const Date& ref) const {
+std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, const Date& ref,
+                                                        const RegexPrefilter::Result& may) const {
   std::vector<PeriodHit> out;
   auto covered = [&](size_t a, size_t b) {
     for (auto& h : out)
@@ -898,7 +999,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
   StringPiece in, a, b, c;
   // Five-Year Plans: the Nth plan covers 1966+5(N-3) .. +4.
   in = SP(s);
-  while (RE2::FindAndConsume(&in, *re_fyp_, &a)) {
+  while (may.May(slot_fyp_) && RE2::FindAndConsume(&in, *re_fyp_, &a)) {
     int n = std::atoi(std::string(a.data(), a.size()).c_str());
     if (n < 3 || n > 30) continue;
     int y0 = 1966 + 5 * (n - 3);
@@ -913,14 +1014,14 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     add(st, en, end_of ? YearStr(y0 + 4) : YearStr(y0) + "-" + YearStr(y0 + 4));
   }
   in = SP(s);
-  while (RE2::FindAndConsume(&in, *re_half_, &a, &b)) {
+  while (may.May(slot_half_) && RE2::FindAndConsume(&in, *re_half_, &a, &b)) {
     auto it = halves_.find(CollapseLower(std::string_view(a.data(), a.size())));
     if (it == halves_.end()) continue;
     size_t st = static_cast<size_t>(a.data() - s.data());
     add(st, static_cast<size_t>(in.data() - s.data()), std::string(b.data(), b.size()) + "H" + std::to_string(it->second));
   }
   in = SP(s);
-  while (RE2::FindAndConsume(&in, *re_quarter_, &a, &b)) {
+  while (may.May(slot_quarter_) && RE2::FindAndConsume(&in, *re_quarter_, &a, &b)) {
     auto it = quarters_.find(CollapseLower(std::string_view(a.data(), a.size())));
     if (it == quarters_.end()) continue;
     size_t st = static_cast<size_t>(a.data() - s.data());
@@ -932,7 +1033,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     // publication date), "a year earlier" (resolved per figure).
     StringPiece h, q, mo, ye;
     in = SP(s);
-    while (RE2::FindAndConsume(&in, *re_undated_, &h, &q, &mo, &ye)) {
+    while (may.May(slot_undated_) && RE2::FindAndConsume(&in, *re_undated_, &h, &q, &mo, &ye)) {
       if (!ye.empty()) {
         size_t st = static_cast<size_t>(ye.data() - s.data());
         if (!covered(st, st + ye.size())) out.push_back(PeriodHit{st, st + ye.size(), "prior", PeriodHit::kPrior});
@@ -961,7 +1062,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     }
   }
   in = SP(s);
-  while (RE2::FindAndConsume(&in, *re_month_, &a, &b, &c)) {
+  while (may.May(slot_month_) && RE2::FindAndConsume(&in, *re_month_, &a, &b, &c)) {
     auto it = months_.find(CollapseLower(std::string_view(a.data(), a.size())));
     if (it == months_.end()) continue;
     size_t st = static_cast<size_t>(a.data() - s.data());
@@ -970,7 +1071,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     add(st, static_cast<size_t>(in.data() - s.data()), v);
   }
   in = SP(s);
-  while (RE2::FindAndConsume(&in, *re_year_range_, &a, &b)) {
+  while (may.May(slot_year_range_) && RE2::FindAndConsume(&in, *re_year_range_, &a, &b)) {
     size_t st = static_cast<size_t>(a.data() - s.data());
     int y0 = std::atoi(std::string(a.data(), a.size()).c_str());
     int y1 = std::atoi(std::string(b.data(), b.size()).c_str());
@@ -988,7 +1089,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
   }
   if (ref.year > 0) {
     in = SP(s);
-    while (RE2::FindAndConsume(&in, *re_rel_year_, &a)) {
+    while (may.May(slot_rel_year_) && FindWhole(&in, *re_rel_year_, &a)) {
       auto it = rel_years_.find(CollapseLower(std::string_view(a.data(), a.size())));
       if (it == rel_years_.end()) continue;
       size_t st = static_cast<size_t>(a.data() - s.data());
@@ -996,7 +1097,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     }
     if (ref.month > 0) {
       in = SP(s);
-      while (RE2::FindAndConsume(&in, *re_rel_month_, &a)) {
+      while (may.May(slot_rel_month_) && FindWhole(&in, *re_rel_month_, &a)) {
         auto it = rel_months_.find(CollapseLower(std::string_view(a.data(), a.size())));
         if (it == rel_months_.end()) continue;
         int m = ref.month + it->second, y = ref.year;
@@ -1006,7 +1107,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
       }
       if (ref.day > 0) {
         in = SP(s);
-        while (RE2::FindAndConsume(&in, *re_weekday_, &a, &b)) {
+        while (may.May(slot_weekday_) && RE2::FindAndConsume(&in, *re_weekday_, &a, &b)) {
           auto it = weekdays_.find(CollapseLower(std::string_view(b.data(), b.size())));
           if (it == weekdays_.end()) continue;
           int pub = DaysFromCivil(ref.year, ref.month, ref.day);
@@ -1022,14 +1123,14 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     }
   }
   in = SP(s);
-  while (RE2::FindAndConsume(&in, *re_same_, &a)) {
+  while (may.May(slot_same_) && FindWhole(&in, *re_same_, &a)) {
     size_t st = static_cast<size_t>(a.data() - s.data());
     if (covered(st, st + a.size())) continue;
     PeriodHit h{st, st + a.size(), "same", PeriodHit::kSame};
     out.push_back(h);
   }
   in = SP(s);
-  while (RE2::FindAndConsume(&in, *re_year_, &a)) {
+  while (may.May(slot_year_) && FindWhole(&in, *re_year_, &a)) {
     size_t st = static_cast<size_t>(a.data() - s.data());
     add(st, st + a.size(), std::string(a.data(), a.size()));
   }
@@ -1322,16 +1423,18 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       }
     }
     // Cue hits of the sentence.
-    std::vector<CueHit> com = Hits(*re_commodity_, s, commodity_of);
-    std::vector<CueHit> mea = Hits(*re_measure_, s, measure_of);
-    std::vector<CueHit> gro = Hits(*re_growth_, s, [](std::string_view) { return std::string("g"); });
-    std::vector<CueHit> kin = Hits(*re_kind_, s, kind_of);
+    const RegexPrefilter::Result may = prefilter_.Test(s);
+    std::vector<CueHit> com, mea, gro, kin;
+    if (may.May(slot_commodity_)) com = Hits(*re_commodity_, s, commodity_of);
+    if (may.May(slot_measure_)) mea = Hits(*re_measure_, s, measure_of);
+    if (may.May(slot_growth_)) gro = Hits(*re_growth_, s, [](std::string_view) { return std::string("g"); });
+    if (may.May(slot_kind_)) kin = Hits(*re_kind_, s, kind_of);
     // "May" inside a sentence is the month, not the modal verb.
     std::erase_if(kin, [&](const CueHit& h) {
       return h.start > 0 && std::isupper(static_cast<unsigned char>(s[h.start])) &&
              months_.count(CollapseLower(s.substr(h.start, h.end - h.start)));
     });
-    std::vector<PeriodHit> per = FindPeriods(s, ref);
+    std::vector<PeriodHit> per = FindPeriods(s, ref, may);
     size_t dateline_end = 0;
     if (sen.start == blk.start && sen.block < 4) {  // a dateline opens the article
       StringPiece din = SP(s);
@@ -1627,7 +1730,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       if (period.empty() && anaphora && !prev_sentence_period.empty()) period = prev_sentence_period;
       if (period.empty() && !block_period.empty() && c.unit != "count") period = block_period;
       if (period.empty() && !intro.empty()) {
-        for (const PeriodHit& h : FindPeriods(intro, ref))
+        for (const PeriodHit& h : FindPeriods(intro, ref, prefilter_.Test(intro)))
           if (h.role == PeriodHit::kPoint) {
             period = h.value;
             break;
