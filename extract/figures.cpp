@@ -56,6 +56,19 @@ bool FindWhole(StringPiece* in, const RE2& re, StringPiece* m) {
   return true;
 }
 
+// Does `s` contain `lower_word` (lowercase ASCII), ignoring ASCII case?
+bool ContainsFolded(std::string_view s, std::string_view lower_word) {
+  if (lower_word.empty()) return true;
+  for (size_t i = 0; i + lower_word.size() <= s.size(); ++i) {
+    size_t k = 0;
+    while (k < lower_word.size() &&
+           std::tolower(static_cast<unsigned char>(s[i + k])) == lower_word[k])
+      ++k;
+    if (k == lower_word.size()) return true;
+  }
+  return false;
+}
+
 bool IsWordChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
 }
@@ -143,7 +156,12 @@ struct FormDict {
   std::unordered_map<std::string, double> exact_mult, lower_mult;
   std::vector<std::string> ci_forms, cs_forms;
 
+  // Some form begins with a blank or '-', the characters of the "[ \t]*-?[ \t]*"
+  // separator before it (ConsumeForm cannot then tell where the form starts).
+  bool form_starts_like_sep = false;
+
   void Add(const std::string& form, const std::string& value, double mult, bool cs) {
+    if (!form.empty() && (form[0] == ' ' || form[0] == '\t' || form[0] == '-')) form_starts_like_sep = true;
     if (cs) {
       exact[form] = value;
       exact_mult[form] = mult;
@@ -268,6 +286,20 @@ class FigureExtractorImpl : public FigureExtractor {
   // match are skipped (see form_gate.h).
   FormGate gate_unit_, gate_scale_, gate_per_, gate_currency_, gate_qual_, gate_qual_suffix_,
       gate_count_, gate_range_conn_, gate_range_start_, gate_elliptic_;
+  // RE2::Consume(in, re, form) for re = sep + "(" + dict forms + ")": RE2 is
+  // asked for the whole match only (no submatch engine; this runs at every
+  // number), and the form is the match after its separator.
+  static bool ConsumeForm(StringPiece* in, const RE2& re, const FormDict& dict, StringPiece* form) {
+    if (dict.form_starts_like_sep) return RE2::Consume(in, re, form);
+    StringPiece m;
+    if (!re.Match(*in, 0, in->size(), RE2::ANCHOR_START, &m, 1)) return false;
+    std::string_view v(m.data(), m.size());
+    size_t p = SkipBlanks(v, 0);
+    if (p < v.size() && v[p] == '-') p = SkipBlanks(v, p + 1);
+    *form = StringPiece(m.data() + p, m.size() - p);
+    in->remove_prefix(m.size());
+    return true;
+  }
   // Could `sep + (forms)` ("^[ \t]*-?[ \t]*") match at s[pos]?
   static bool MayFollowSep(const FormGate& g, std::string_view s, size_t pos) {
     size_t p = SkipBlanks(s, pos);
@@ -512,10 +544,10 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   re_measure_ = Compile("(" + measure_alt + ")", &st);
   re_growth_ = Compile("(" + growth_alt + ")", &st);
   if (!st.ok()) return st;
+  // Not the measure, growth and kind cues: short or common words ("up",
+  // "was", "output") put them in nearly every sentence, and their atoms
+  // would only slow the filter down.
   slot_commodity_ = prefilter_.Add(*re_commodity_);
-  slot_measure_ = prefilter_.Add(*re_measure_);
-  slot_growth_ = prefilter_.Add(*re_growth_);
-  slot_kind_ = prefilter_.Add(*re_kind_);
   slot_fyp_ = prefilter_.Add(*re_fyp_);
   slot_half_ = prefilter_.Add(*re_half_);
   slot_quarter_ = prefilter_.Add(*re_quarter_);
@@ -587,18 +619,18 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
   std::string val;
   double k = 1;
   bool have_unit = false;
-  if (MayFollowSep(gate_unit_, s, pos) && RE2::Consume(&in, *re_unit_, &m) &&
+  if (MayFollowSep(gate_unit_, s, pos) && ConsumeForm(&in, *re_unit_, units_, &m) &&
       units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
     have_unit = true;
     FixYearEarlier(s, m, &in, &val);
   } else {
     in = SP(s.substr(pos));
-    if (MayFollowSep(gate_scale_, s, pos) && RE2::Consume(&in, *re_scale_, &m) &&
+    if (MayFollowSep(gate_scale_, s, pos) && ConsumeForm(&in, *re_scale_, scales_, &m) &&
         scales_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
       *mult = k;
       StringPiece save = in;
       size_t after_scale = static_cast<size_t>(in.data() - s.data());
-      if (MayFollowSep(gate_unit_, s, after_scale) && RE2::Consume(&in, *re_unit_, &m) &&
+      if (MayFollowSep(gate_unit_, s, after_scale) && ConsumeForm(&in, *re_unit_, units_, &m) &&
           units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
         have_unit = true;
         FixYearEarlier(s, m, &in, &val);
@@ -789,7 +821,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
                 StringPiece sin = SP(s.substr(e2)), sm;
                 std::string sv;
                 double k2 = 1;
-                if (MayFollowSep(gate_scale_, s, e2) && RE2::Consume(&sin, *re_scale_, &sm) &&
+                if (MayFollowSep(gate_scale_, s, e2) && ConsumeForm(&sin, *re_scale_, scales_, &sm) &&
                     scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k2))
                   mult = mult2 / k2 * scale1;
               }
@@ -851,7 +883,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         StringPiece sin = SP(s.substr(ne)), sm;
         double k = 1;
         std::string sv;
-        bool scaled = MayFollowSep(gate_scale_, s, ne) && RE2::Consume(&sin, *re_scale_, &sm) &&
+        bool scaled = MayFollowSep(gate_scale_, s, ne) && ConsumeForm(&sin, *re_scale_, scales_, &sm) &&
                       scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k);
         if (scaled && (inherit == "%" || inherit == "pp")) continue;  // "33.8 mln" is no share
         // A bare elliptic number needs a cue word and some size ("Phase 1 and
@@ -1496,7 +1528,8 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
     std::vector<size_t> semicolons;
     for (size_t i = 0; i < s.size(); ++i)
       if (s[i] == ';') semicolons.push_back(i);
-    bool respectively = CollapseLower(s).find("respectively") != std::string::npos;
+    // (No white space in the word, so folding case alone is enough.)
+    bool respectively = ContainsFolded(s, "respectively");
     bool anaphora = RE2::PartialMatch(SP(s), *re_anaphora_);
     std::vector<std::string> commodities_here;
     // Period hits attached to a figure (right after it).
