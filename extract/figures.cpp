@@ -1415,8 +1415,8 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
   std::string block_unit;  // unit of the last figure in the paragraph           // last period of the previous sentence with figures
   bool stop = false;
   // Per-block facts, computed once per block (not per sentence: a long
-  // block has many sentences).
-  bool block_chrome = false, block_policy = false;
+  // block has many sentences) and only for a block with a figure candidate.
+  bool block_chrome = false, block_policy = false, block_facts = false;
   for (const Sentence& sen : sentences) {
     if (stop || figures.size() >= kMaxFiguresPerDocument) break;
     const Block& blk = doc.blocks[sen.block];
@@ -1431,13 +1431,17 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         stop = true;
         break;
       }
+      block_facts = false;
+    }
+    std::string_view s(text.data() + sen.start, sen.end - sen.start);
+    std::vector<Cand> cands = FindCandidates(s, block_unit);
+    if (cands.empty()) continue;
+    if (!block_facts) {
+      block_facts = true;
       block_chrome = RE2::PartialMatch(SP(block_text), *re_chrome_line_);
       block_policy = RE2::PartialMatch(SP(block_text), *re_policy_ctx_);
     }
     if (block_chrome) continue;
-    std::string_view s(text.data() + sen.start, sen.end - sen.start);
-    std::vector<Cand> cands = FindCandidates(s, block_unit);
-    if (cands.empty()) continue;
 
     // List heading: the block before a run of list items that ends with ':'.
     std::string_view intro;
