@@ -10,19 +10,14 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
 #include <cstdio>
-#include <deque>
 #include <iostream>
 #include <iterator>
-#include <mutex>
-#include <optional>
-#include <thread>
 #include <unordered_map>
 
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "cli/ordered_pool.h"
 #include "cli/progress.h"
 #include "common/hash.h"
 #include "extract/lexicon.h"
@@ -83,7 +78,7 @@ FileResult Process(const InputFile& in, const Pipeline& pipeline,
 int RunIngest(const GlobalOptions& g, const Args& args) {
   std::vector<std::string> paths;
   bool quiet = false;
-  size_t jobs = std::max(1u, std::thread::hardware_concurrency());
+  size_t jobs = DefaultJobs();
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "--help") {
@@ -97,13 +92,11 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
       quiet = true;
     } else if (a == "--jobs" || a == "-j" || a.rfind("--jobs=", 0) == 0) {
       std::string v = a.rfind("--jobs=", 0) == 0 ? a.substr(7) : (i + 1 < args.size() ? args[++i] : "");
-      char* end = nullptr;
-      unsigned long n = std::strtoul(v.c_str(), &end, 10);
-      if (v.empty() || *end != '\0' || n < 1 || n > 256) {
+      jobs = ParseJobs(v);
+      if (jobs == 0) {
         std::fprintf(stderr, "newsgraph ingest: --jobs takes a number from 1 to 256\n");
         return kExitUsage;
       }
-      jobs = n;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       std::fprintf(stderr, "newsgraph ingest: unknown option '%s'\n", a.c_str());
       return kExitUsage;
@@ -138,62 +131,26 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
       total_bytes += static_cast<size_t>(st.st_size);
   }
 
-  // Workers take inputs in order and fill slots; the writer consumes slots
-  // in order. At most `window` results wait in memory.
-  const size_t n = inputs.size();
-  const size_t window = jobs * 8;
-  std::vector<std::optional<FileResult>> slots(n);
-  std::mutex mu;
-  std::condition_variable ready, space;
-  std::atomic<size_t> next{0};
-  size_t consumed = 0;
-  auto worker = [&] {
-    for (;;) {
-      size_t i = next.fetch_add(1);
-      if (i >= n) return;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        space.wait(lock, [&] { return i < consumed + window; });
-      }
-      FileResult r = Process(inputs[i], **pipeline, *known);
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        slots[i] = std::move(r);
-      }
-      ready.notify_all();
-    }
-  };
-  std::vector<std::thread> threads;
   // stdin can only be read once and in order: one worker then.
+  const size_t n = inputs.size();
   bool has_stdin = std::any_of(inputs.begin(), inputs.end(),
                                [](const InputFile& in) { return in.path == "-"; });
-  size_t n_threads = has_stdin ? 1 : std::min(jobs, std::max<size_t>(n, 1));
-  for (size_t t = 0; t < n_threads; ++t) threads.emplace_back(worker);
-
   Progress progress("ingest", n, total_bytes);
   size_t added = 0, replaced = 0, unchanged = 0, failed = 0, bytes_done = 0, in_batch = 0;
   Status batch = (*store)->BeginBatch();
-  for (size_t i = 0; i < n; ++i) {
-    FileResult r;
-    {
-      std::unique_lock<std::mutex> lock(mu);
-      ready.wait(lock, [&] { return slots[i].has_value(); });
-      r = std::move(*slots[i]);
-      slots[i].reset();
-      consumed = i + 1;
-    }
-    space.notify_all();
+  auto produce = [&](size_t i) { return Process(inputs[i], **pipeline, *known); };
+  auto consume = [&](size_t i, FileResult r) {
     const std::string& path = inputs[i].path;
     bytes_done += r.bytes;
     progress.Update(i + 1, bytes_done);
     if (!r.error.empty()) {
       std::fprintf(stderr, "%s: %s\n", path.c_str(), r.error.c_str());
       ++failed;
-      continue;
+      return;
     }
     if (r.unchanged) {
       ++unchanged;
-      continue;
+      return;
     }
     for (const std::string& w : r.warnings) std::fprintf(stderr, "%s: %s\n", path.c_str(), w.c_str());
     bool file_ok = r.warnings.empty();
@@ -222,8 +179,8 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
       (*store)->BeginBatch();
       in_batch = 0;
     }
-  }
-  for (std::thread& t : threads) t.join();
+  };
+  RunOrdered<FileResult>(n, has_stdin ? 1 : jobs, produce, consume);
   if (Status s = (*store)->CommitBatch(); !s.ok())
     std::fprintf(stderr, "newsgraph: %s\n", s.message().c_str());
   (void)batch;
