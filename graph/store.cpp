@@ -165,7 +165,11 @@ Result<std::unique_ptr<Store>> Store::OpenOnce(const std::string& path, bool rea
                          kSchemaVersion + "; re-ingest into a new store");
   }
   if (!read_only) {
-    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"}) {
+    // A batch of documents dirties many pages; with SQLite's default 2 MiB
+    // page cache they spilled into the WAL mid-transaction and were written
+    // again and again (40 page writes per document). 64 MiB holds a batch.
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                               "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"}) {
       Status s = Exec(db, pragma);
       if (!s.ok()) return s.WithContext(path);
     }
