@@ -190,7 +190,9 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
   if (added + replaced > 0) {
     ConflictOptions options;
     options.bare_measures = LoadBareMeasures(ResolveDataDir(g.data_dir));
-    auto data = (*store)->Load();
+    Store::LoadOptions load;
+    load.figure_sentences = false;
+    auto data = (*store)->Load(load);
     Status s = data.ok() ? (*store)->ReplaceConflicts(
                                ConflictEdges(CheckConsistency(*data, options)))
                          : data.status();

@@ -319,7 +319,7 @@ Result<PutOutcome> Store::Put(const Extraction& x, const std::string& version) {
   return outcome;
 }
 
-Result<GraphData> Store::Load() {
+Result<GraphData> Store::Load(const LoadOptions& options) {
   GraphData g;
   {
     Statement q(db_, "SELECT id, identity, path, format, title, url, publisher, published, "
@@ -361,8 +361,11 @@ Result<GraphData> Store::Load() {
     if (!q.status().ok()) return q.status();
   }
   {
-    Statement q(db_, "SELECT id, doc_id, start, end, text, sentence, value, value_max, unit, qualifier, "
-                     "metric, subject, period, kind, policy FROM figures ORDER BY id");
+    std::string sql = std::string("SELECT id, doc_id, start, end, text, ") +
+                      (options.figure_sentences ? "sentence" : "''") +
+                      ", value, value_max, unit, qualifier, metric, subject, period, kind, policy "
+                      "FROM figures ORDER BY id";
+    Statement q(db_, sql.c_str());
     if (!q.ok()) return q.status();
     while (q.Step()) {
       StoredFigure sf;
