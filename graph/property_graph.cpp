@@ -21,8 +21,8 @@ std::string PropKey(std::string_view label, std::string_view prop, std::string_v
   return k;
 }
 
-void SetIf(Properties& p, std::string key, const std::string& v) {
-  if (!v.empty()) p.Set(std::move(key), v);
+void SetIf(Properties& p, std::string key, std::string v) {
+  if (!v.empty()) p.Set(std::move(key), std::move(v));
 }
 
 }  // namespace
@@ -67,9 +67,12 @@ void PropertyGraph::Index(Vertex v) {
   const NodeData& n = g_[v];
   by_label_[n.label].push_back(v);
   by_key_.emplace(n.key, v);
-  for (std::string_view prop : kIndexedProps)
+  for (std::string_view prop : kIndexedProps) {
+    // A figure's id is its key: by_key_ already finds it.
+    if (prop == "id" && n.label == "Figure") continue;
     if (const PropertyValue* pv = n.props.Get(prop))
       if (const auto* s = std::get_if<std::string>(pv)) by_prop_[PropKey(n.label, prop, *s)].push_back(v);
+  }
   if (n.label == "Figure") return;
   std::unordered_set<std::string> names;
   for (std::string_view prop : {"name", "id", "title"})
@@ -98,6 +101,10 @@ std::vector<Vertex> PropertyGraph::FindByProperty(std::string_view label, std::s
   bool indexed = std::find(std::begin(kIndexedProps), std::end(kIndexedProps), prop) !=
                  std::end(kIndexedProps);
   std::vector<Vertex> out;
+  if (prop == "id" && label == "Figure") {
+    if (auto v = FindByKey(value); v && g_[*v].label == "Figure") out.push_back(*v);
+    return out;
+  }
   if (indexed && !label.empty()) {
     auto it = by_prop_.find(PropKey(label, prop, value));
     if (it != by_prop_.end()) out = it->second;
@@ -121,6 +128,11 @@ std::vector<Vertex> PropertyGraph::FindByName(std::string_view name) const {
 }
 
 PropertyGraph PropertyGraph::Build(const GraphData& data) {
+  GraphData copy = data;
+  return Build(std::move(copy));
+}
+
+PropertyGraph PropertyGraph::Build(GraphData&& data) {
   PropertyGraph pg;
   std::unordered_map<std::string, const Document*> docs;
   for (const Document& d : data.documents) {
@@ -159,49 +171,54 @@ PropertyGraph PropertyGraph::Build(const GraphData& data) {
     auto e = entity(entity_id);
     if (d && e) boost::add_edge(*d, *e, EdgeData{"MENTIONS", {}}, pg.g_);
   }
-  for (const StoredFigure& sf : data.figures) {
-    const Figure& f = sf.figure;
+  for (StoredFigure& sf : data.figures) {
+    Figure& f = sf.figure;
     std::string key = "figure:" + std::to_string(sf.id);
+    // Looked up before their strings move into the node.
+    std::optional<Vertex> doc = pg.FindByKey(sf.doc_id);
+    std::optional<Vertex> subject = entity(f.subject);
+    std::optional<Vertex> policy = entity(f.policy);
+    if (f.kind != "target" && f.kind != "limit") policy.reset();
+    std::string metric_key = "metric:" + f.metric;
+    std::string metric = f.metric;
     Properties p;
     p.Set("id", key);
     p.Set("value", f.value);
     if (f.value_max) p.Set("value_max", *f.value_max);
-    p.Set("unit", f.unit);
-    p.Set("qualifier", f.qualifier);
-    SetIf(p, "period", f.period);
-    p.Set("kind", f.kind);
-    p.Set("text", f.text);
-    p.Set("sentence", f.sentence);
-    p.Set("doc", sf.doc_id);
-    p.Set("metric", f.metric);
-    SetIf(p, "subject", f.subject);
-    SetIf(p, "policy", f.policy);
+    p.Set("unit", std::move(f.unit));
+    p.Set("qualifier", std::move(f.qualifier));
+    SetIf(p, "period", std::move(f.period));
+    p.Set("kind", std::move(f.kind));
+    p.Set("text", std::move(f.text));
+    p.Set("sentence", std::move(f.sentence));
+    p.Set("doc", std::move(sf.doc_id));
+    p.Set("metric", std::move(f.metric));
+    SetIf(p, "subject", std::move(f.subject));
+    SetIf(p, "policy", std::move(f.policy));
     Vertex fv = pg.AddNode("Figure", key, std::move(p));
-    if (auto d = pg.FindByKey(sf.doc_id)) boost::add_edge(*d, fv, EdgeData{"REPORTS", {}}, pg.g_);
-    std::string metric_key = "metric:" + f.metric;
+    if (doc) boost::add_edge(*doc, fv, EdgeData{"REPORTS", {}}, pg.g_);
     auto m = pg.FindByKey(metric_key);
     if (!m) {
       Properties mp;
-      mp.Set("id", f.metric);
-      std::string name = f.metric;
+      mp.Set("id", metric);
+      std::string name = metric;
       std::replace(name.begin(), name.end(), '-', ' ');
       mp.Set("name", name);
       m = pg.AddNode("Metric", metric_key, std::move(mp));
     }
     boost::add_edge(fv, *m, EdgeData{"MEASURES", {}}, pg.g_);
-    if (auto s = entity(f.subject)) boost::add_edge(fv, *s, EdgeData{"ABOUT", {}}, pg.g_);
-    if (auto pol = entity(f.policy); pol && (f.kind == "target" || f.kind == "limit"))
-      boost::add_edge(*pol, fv, EdgeData{"SETS", {}}, pg.g_);
+    if (subject) boost::add_edge(fv, *subject, EdgeData{"ABOUT", {}}, pg.g_);
+    if (policy) boost::add_edge(*policy, fv, EdgeData{"SETS", {}}, pg.g_);
   }
-  for (const StoredRelation& sr : data.relations) {
-    const Relation& r = sr.relation;
+  for (StoredRelation& sr : data.relations) {
+    Relation& r = sr.relation;
     auto s = entity(r.subject), o = entity(r.object);
     if (!s || !o) continue;
     std::string type = r.predicate;
     for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     EdgeData e{type, {}};
-    e.props.Set("sentence", r.sentence);
-    e.props.Set("doc", sr.doc_id);
+    e.props.Set("sentence", std::move(r.sentence));
+    e.props.Set("doc", std::move(sr.doc_id));
     e.props.Set("start", static_cast<int64_t>(r.start));
     e.props.Set("end", static_cast<int64_t>(r.end));
     boost::add_edge(*s, *o, std::move(e), pg.g_);

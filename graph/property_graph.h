@@ -69,6 +69,9 @@ using Edge = boost::graph_traits<BoostGraph>::edge_descriptor;
 class PropertyGraph {
  public:
   static PropertyGraph Build(const GraphData& data);
+  // Same graph; strings are moved out of `data` rather than copied, so a
+  // large store is not held twice in memory while the graph is built.
+  static PropertyGraph Build(GraphData&& data);
 
   const BoostGraph& graph() const { return g_; }
   const NodeData& node(Vertex v) const { return g_[v]; }

@@ -31,7 +31,7 @@ Result<std::unique_ptr<PropertyGraph>> LoadGraph(const std::string& db_path) {
   auto data = (*store)->Load();
   if (!data.ok()) return data.status();
   // Direct initialisation from the prvalue: no copy of the graph.
-  return std::unique_ptr<PropertyGraph>(new PropertyGraph(PropertyGraph::Build(*data)));
+  return std::unique_ptr<PropertyGraph>(new PropertyGraph(PropertyGraph::Build(std::move(*data))));
 }
 
 namespace {
