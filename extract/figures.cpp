@@ -838,6 +838,9 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     }
     // Count nouns (and count ranges: "1-2 mines").
     if (!has_unit) {
+      // A bare year ("in 1987") is never a count nor an elliptic figure:
+      // every path below drops it, so skip their pattern calls.
+      if (v >= 1900 && v <= 2100 && !is_word && m.size() == 4) continue;
       size_t count_from = ne;
       {
         StringPiece rin = SP(s.substr(ne));
