@@ -71,7 +71,17 @@ void PropertyGraph::Index(Vertex v) {
     // A figure's id is its key: by_key_ already finds it.
     if (prop == "id" && n.label == "Figure") continue;
     if (const PropertyValue* pv = n.props.Get(prop))
-      if (const auto* s = std::get_if<std::string>(pv)) by_prop_[PropKey(n.label, prop, *s)].push_back(v);
+      if (const auto* s = std::get_if<std::string>(pv)) {
+        // Most values repeat (units, kinds, periods): find with a reused
+        // buffer, allocate a key only for a new value.
+        index_key_.clear();
+        index_key_.append(n.label).push_back('\x1f');
+        index_key_.append(prop).push_back('\x1f');
+        index_key_.append(*s);
+        auto it = by_prop_.find(index_key_);
+        if (it == by_prop_.end()) it = by_prop_.emplace(index_key_, std::vector<Vertex>{}).first;
+        it->second.push_back(v);
+      }
   }
   if (n.label == "Figure") return;
   std::unordered_set<std::string> names;
@@ -134,6 +144,8 @@ PropertyGraph PropertyGraph::Build(const GraphData& data) {
 
 PropertyGraph PropertyGraph::Build(GraphData&& data) {
   PropertyGraph pg;
+  const size_t nodes = data.documents.size() + data.entities.size() + data.figures.size();
+  pg.by_key_.reserve(nodes + nodes / 8);
   std::unordered_map<std::string, const Document*> docs;
   for (const Document& d : data.documents) {
     Properties p;

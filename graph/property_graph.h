@@ -105,6 +105,7 @@ class PropertyGraph {
   // "label\x1fprop\x1fvalue" -> nodes
   std::unordered_map<std::string, std::vector<Vertex>> by_prop_;
   std::unordered_map<std::string, std::vector<Vertex>> by_folded_name_;
+  std::string index_key_;  // scratch for Index
 };
 
 }  // namespace newsgraph
