@@ -79,8 +79,21 @@ const std::vector<DatePattern>& Patterns() {
   return *patterns;
 }
 
+// Every date pattern holds a four-digit year (\\d is ASCII in RE2): a string
+// without four digits in a row has no date, and most lines of text have none,
+// so this check saves the five regex searches.
+bool HasFourDigitRun(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
 // Leftmost date in `s`; `whole` receives the matched date text.
 std::optional<Date> FindDate(std::string_view s, std::string_view* whole) {
+  if (!HasFourDigitRun(s)) return std::nullopt;
   std::optional<Date> best;
   size_t best_pos = std::string_view::npos;
   for (const DatePattern& p : Patterns()) {
@@ -119,6 +132,40 @@ bool OnlyPunctuationOrTime(std::string_view rest) {
   return RE2::FullMatch(re2::StringPiece(rest.data(), rest.size()), kRest);
 }
 
+bool IsRe2Space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view lower) {
+  if (s.size() < lower.size()) return false;
+  for (size_t i = 0; i < lower.size(); ++i)
+    if ((s[i] | 0x20) != lower[i]) return false;
+  return true;
+}
+
+// Whether kLabel (below) can match at the start of `s`: after white space and
+// an optional "icon", every label begins with one of "prdult". A cheap test
+// that spares most lines the regex.
+bool MayOpenWithLabel(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && IsRe2Space(s[i])) ++i;
+  if (StartsWithNoCase(s.substr(i), "icon")) i += 4;
+  while (i < s.size() && IsRe2Space(s[i])) ++i;
+  return i < s.size() && std::string_view("prdultPRDULT").find(s[i]) != std::string_view::npos;
+}
+
+// Whether kDateline (below) can match `s`: a place name of 2-41 letters
+// without a comma opens it, so the first comma comes early, and "(" follows.
+// Under (?i) RE2 lets [A-Za-z] match the Kelvin sign and the long s, up to
+// three bytes each: hence the bound in bytes.
+bool MayBeDateline(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && IsRe2Space(s[i])) ++i;
+  size_t comma = s.find(',', i);
+  return comma != std::string_view::npos && comma <= i + 41 * 3 &&
+         s.find('(', comma) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string Date::Iso() const {
@@ -147,7 +194,7 @@ std::optional<Date> ParsePublicationLine(std::string_view line, int fallback_yea
       "post(?:ed)?(?:\\s+(?:time|on|date))?|release(?:d)?(?:\\s+(?:time|date|on))?|date|"
       "updated(?:\\s+on)?|last\\s+updated|time)\\s*[:：]?\\s*");
   re2::StringPiece rest = in;
-  if (short_line && RE2::Consume(&rest, kLabel)) {
+  if (short_line && MayOpenWithLabel(line) && RE2::Consume(&rest, kLabel)) {
     std::string_view r(rest.data(), rest.size());
     std::string_view found;
     if (auto d = FindDate(r, &found); d && d->day != 0 &&
@@ -170,7 +217,7 @@ std::optional<Date> ParsePublicationLine(std::string_view line, int fallback_yea
                              "\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?\\s*\\([^()]{1,40}\\)\\s*"
                              "(?:-|–|—|:)");
   re2::StringPiece month, day, year;
-  if (RE2::PartialMatch(in, kDateline, &month, &day, &year)) {
+  if (MayBeDateline(line) && RE2::PartialMatch(in, kDateline, &month, &day, &year)) {
     int y = year.empty() ? fallback_year : std::atoi(std::string(year).c_str());
     Date d{y, MonthFromName(std::string_view(month.data(), month.size())),
            std::atoi(std::string(day).c_str())};
