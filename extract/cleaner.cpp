@@ -30,15 +30,30 @@ struct TextChromeRules {
   std::unordered_set<std::string> breadcrumb_roots;
 };
 
+// ASCII case and classes, spelled out: the program runs in the "C" locale,
+// where std::tolower and std::isalnum mean exactly this, and these inline
+// where the library calls do not.
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlnumAscii(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = LowerAscii(c);
   return out;
+}
+
+// `s` starts with `lower` (lower-case ASCII), ignoring ASCII case.
+bool StartsWithLower(std::string_view s, std::string_view lower) {
+  if (s.size() < lower.size()) return false;
+  for (size_t i = 0; i < lower.size(); ++i)
+    if (LowerAscii(s[i]) != lower[i]) return false;
+  return true;
 }
 
 // Rules are loaded once per data directory; a missing or broken chrome.tsv
 // leaves cleaning to the markup rules only (the reader reports the error).
-const TextChromeRules& RulesFor(const std::string& data_dir) {
+const TextChromeRules& LoadRules(const std::string& data_dir) {
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<TextChromeRules>> cache;
   std::lock_guard<std::mutex> lock(mu);
@@ -61,6 +76,19 @@ const TextChromeRules& RulesFor(const std::string& data_dir) {
   return *slot;
 }
 
+// Every article asks for the rules: each thread remembers the last data
+// directory it saw, so the shared cache's lock is taken once per thread, not
+// once per article. Loaded rules are never changed or freed.
+const TextChromeRules& RulesFor(const std::string& data_dir) {
+  thread_local std::string last_dir;
+  thread_local const TextChromeRules* last_rules = nullptr;
+  if (last_rules == nullptr || data_dir != last_dir) {
+    last_rules = &LoadRules(data_dir);
+    last_dir = data_dir;
+  }
+  return *last_rules;
+}
+
 struct Item {
   BlockKind kind;
   std::string text;
@@ -68,20 +96,41 @@ struct Item {
   bool drop = false;
 };
 
+// A word: a run of ASCII letters and digits, '-' and non-ASCII bytes.
+bool IsWordByte(char c) {
+  return IsAlnumAscii(c) || static_cast<unsigned char>(c) >= 0x80 || c == '-';
+}
+
+// The words of a block one at a time, lower-cased into a reused buffer: most
+// rules give up after a word or two, so building the whole list is waste.
+class WordReader {
+ public:
+  explicit WordReader(std::string_view s) : s_(s) {}
+  bool Next(std::string& word) {
+    while (pos_ < s_.size() && !IsWordByte(s_[pos_])) ++pos_;
+    if (pos_ == s_.size()) return false;
+    word.clear();
+    while (pos_ < s_.size() && IsWordByte(s_[pos_])) word += LowerAscii(s_[pos_++]);
+    return true;
+  }
+
+ private:
+  std::string_view s_;
+  size_t pos_ = 0;
+};
+
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
-  std::string w;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80 || c == '-') {
-      w += static_cast<char>(std::tolower(u));
-    } else if (!w.empty()) {
-      out.push_back(std::move(w));
-      w.clear();
-    }
-  }
-  if (!w.empty()) out.push_back(std::move(w));
+  WordReader reader(s);
+  for (std::string w; reader.Next(w);) out.push_back(w);
   return out;
+}
+
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (IsWordByte(s[i]) && (i == 0 || !IsWordByte(s[i - 1]))) ++n;
+  return n;
 }
 
 // Folded text without trailing punctuation, for whole-block comparisons.
@@ -104,7 +153,10 @@ bool HasEmail(std::string_view s) {
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kEmail);
 }
 
+// The phone pattern needs at least 2 + 3 + 3 digits: most blocks have fewer,
+// and counting them is far cheaper than the search.
 bool HasPhone(std::string_view s) {
+  if (std::count_if(s.begin(), s.end(), IsDigit) < 8) return false;
   static const RE2 kPhone("\\+?\\(?\\d{2,4}\\)?[ -]?\\d{3,4}[ -]?\\d{3,4}");
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kPhone);
 }
@@ -155,12 +207,14 @@ bool IsContactLine(std::string_view s, const TextChromeRules& r) {
 
 bool IsShareLine(std::string_view s, const TextChromeRules& r) {
   if (s.size() > 100) return false;
-  std::vector<std::string> w = Words(s);
-  if (w.empty() || w.size() > 8) return false;
-  return std::all_of(w.begin(), w.end(), [&](const std::string& x) {
-    return r.share_words.count(x) > 0 || x == "on" || x == "this" || x == "article" ||
-           x == "via" || x == "to";
-  });
+  WordReader words(s);
+  size_t n = 0;
+  for (std::string x; words.Next(x);) {
+    bool share = r.share_words.count(x) > 0 || x == "on" || x == "this" || x == "article" ||
+                 x == "via" || x == "to";
+    if (!share || ++n > 8) return false;
+  }
+  return n > 0;
 }
 
 bool IsCookieBanner(std::string_view s, const TextChromeRules& r) {
@@ -173,23 +227,43 @@ bool IsCookieBanner(std::string_view s, const TextChromeRules& r) {
                      [&](const std::string& c) { return k.find(c) != std::string::npos; });
 }
 
+// Prefixes are matched within the first 64 bytes.
 bool HasChromePrefix(std::string_view s, const TextChromeRules& r) {
-  std::string k = AsciiLower(s.substr(0, 64));
+  std::string_view head = s.substr(0, 64);
   return std::any_of(r.prefixes.begin(), r.prefixes.end(),
-                     [&](const std::string& p) { return k.rfind(p, 0) == 0; });
+                     [&](const std::string& p) { return StartsWithLower(head, p); });
+}
+
+// Breadcrumb separators, each of which must stand between spaces.
+size_t CrumbSeparatorAt(std::string_view s, size_t i) {
+  if (s[i] == '/' || s[i] == '>' || s[i] == '|') return 1;
+  if (s.substr(i, 2) == "\xC2\xBB") return 2;      // »
+  if (s.substr(i, 3) == "\xE2\x80\xBA") return 3;  // ›
+  return 0;
+}
+
+bool HasSpacedCrumbSeparator(std::string_view s) {
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (s[i - 1] != ' ') continue;
+    size_t len = CrumbSeparatorAt(s, i);
+    if (len > 0 && i + len < s.size() && s[i + len] == ' ') return true;
+  }
+  return false;
 }
 
 // "Home / Metal News / Title" or "Home > News > Markets".
 bool IsBreadcrumb(std::string_view s, const TextChromeRules& r) {
+  // One crumb is no trail: most blocks are done with after this scan.
+  if (!HasSpacedCrumbSeparator(s)) return false;
   std::vector<std::string> crumbs;
   size_t start = 0;
   for (size_t i = 0; i <= s.size(); ++i) {
     bool sep = i == s.size();
     size_t len = 1;
     if (!sep) {
-      if (s[i] == '/' || s[i] == '>' || s[i] == '|') sep = true;
-      else if (s.substr(i, 2) == "\xC2\xBB") sep = true, len = 2;            // »
-      else if (s.substr(i, 3) == "\xE2\x80\xBA") sep = true, len = 3;        // ›
+      len = CrumbSeparatorAt(s, i);
+      sep = len > 0;
+      if (!sep) len = 1;
     }
     if (!sep) continue;
     // A separator must stand between spaces ("and/or" is not a trail).
@@ -206,20 +280,25 @@ bool IsBreadcrumb(std::string_view s, const TextChromeRules& r) {
   if (r.breadcrumb_roots.count(Key(crumbs[0]))) return true;
   if (crumbs.size() < 3) return false;
   for (size_t i = 0; i + 1 < crumbs.size(); ++i)
-    if (crumbs[i].empty() || Words(crumbs[i]).size() > 4) return false;
+    if (crumbs[i].empty() || CountWords(crumbs[i]) > 4) return false;
   return true;
 }
 
 // A first line that reads as a headline: short, several words, no closing
 // sentence punctuation.
 bool LooksLikeTitle(std::string_view s) {
-  size_t words = Words(s).size();
+  size_t words = CountWords(s);
   return s.size() <= 200 && words >= 3 && !EndsSentence(s) && s.back() != ':' &&
          !ParseDate(s).has_value();
 }
 
 // "Shanghai, March 28 (SMM) -" -> "SMM"; also "Beijing (MetalsWire) -".
 std::string DatelinePublisher(std::string_view s) {
+  // The pattern opens with a capital and holds "(...)": most blocks fail this
+  // check, which costs far less than the regex.
+  if (s.empty() || s[0] < 'A' || s[0] > 'Z' || s.find('(') == std::string_view::npos ||
+      s.find(')') == std::string_view::npos)
+    return {};
   static const RE2 kDateline(
       "^[A-Z][A-Za-z.' ]{1,40}(?:,\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?)?\\s*"
       "\\(([A-Za-z][A-Za-z0-9 &.'-]{0,30})\\)\\s*(?:-|\xE2\x80\x94|:)");
@@ -332,7 +411,7 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
       if (doc.publisher.empty() && k == "source:") {
         std::string p = it.text.substr(7);
         p.erase(0, p.find_first_not_of(' '));
-        if (!p.empty() && Words(p).size() <= 4) doc.publisher = p;
+        if (!p.empty() && CountWords(p) <= 4) doc.publisher = p;
       }
       it.drop = true;
     } else if (IsRelativeTime(it.text, rules) || IsContactLine(it.text, rules) ||
@@ -358,7 +437,7 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
   // blocks at the very end.
   for (size_t i = items.size(); i-- > 0;) {
     if (items[i].drop) continue;
-    if (items[i].text.size() <= 60 && Words(items[i].text).size() <= 3 &&
+    if (items[i].text.size() <= 60 && CountWords(items[i].text) <= 3 &&
         !EndsSentence(items[i].text)) {
       items[i].drop = true;
       continue;
