@@ -5,15 +5,13 @@
 
 #include <string>
 
+#include "common/ascii.h"
+
 namespace newsgraph {
 
 namespace {
 
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
-}
+using ascii::IsAscii;
 
 // Maps one code point to its replacement, or returns false to keep it.
 bool Replacement(UChar32 c, std::u16string& out) {
@@ -46,19 +44,47 @@ bool IsBullet(UChar32 c) {
          c == 0x2043 || c == 0x25A0 || c == 0x25C6 || c == 0x00B7 || c == 0x2219;
 }
 
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// True if CollapseSpaces would return `s` unchanged: no white space but
+// single ' ' between other characters. Most blocks are like that already.
+bool IsCollapsed(std::string_view s) {
+  if (s.empty()) return true;
+  if (IsSpace(s.front()) || IsSpace(s.back())) return false;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w = ascii::Load8(s.data() + i);
+    // \t \n \v \f \r are 9-13.
+    if (ascii::BytesBelow(w, 14) & ~ascii::BytesBelow(w, 9)) return false;
+    uint64_t spaces = ascii::BytesEqual(w, ' ');
+    if (spaces & (spaces << 8)) return false;  // two spaces in a row in this word
+    if (i > 0 && s[i - 1] == ' ' && s[i] == ' ') return false;  // or across words
+  }
+  for (; i < s.size(); ++i) {
+    if (s[i] != ' ' && IsSpace(s[i])) return false;
+    if (i > 0 && s[i - 1] == ' ' && s[i] == ' ') return false;
+  }
+  return true;
+}
+
+// Copies runs of text whole: a single ' ' between two other characters is
+// already what it should be and stays inside the run, so typical prose is
+// copied in a few long appends rather than byte by byte.
 std::string CollapseSpaces(std::string_view s) {
+  if (IsCollapsed(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    if (ws) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n && IsSpace(s[i])) ++i;
+  while (i < n) {
+    size_t run = i;
+    while (i < n && (!IsSpace(s[i]) || (s[i] == ' ' && i + 1 < n && !IsSpace(s[i + 1])))) ++i;
+    out.append(s.data() + run, i - run);
+    while (i < n && IsSpace(s[i])) ++i;
+    if (i < n) out += ' ';
   }
   return out;
 }
