@@ -33,6 +33,10 @@ inline uint64_t BytesEqual(uint64_t w, unsigned char b) {
   return BytesBelow(w ^ (kOnes * b), 1);
 }
 
+// Number of bytes marked 0x80 in a mask from the functions above: the
+// multiplication sums the eight 0/1 bytes into the top byte.
+inline size_t CountMarked(uint64_t mask) { return static_cast<size_t>(((mask >> 7) * kOnes) >> 56); }
+
 // Length of the longest prefix of `s` without a byte >= 0x80.
 inline size_t AsciiPrefixLength(std::string_view s) {
   size_t i = 0;
@@ -42,5 +46,16 @@ inline size_t AsciiPrefixLength(std::string_view s) {
 }
 
 inline bool IsAscii(std::string_view s) { return AsciiPrefixLength(s) == s.size(); }
+
+// Number of bytes '0'-'9' in `s`.
+inline size_t CountDigits(std::string_view s) {
+  size_t i = 0, n = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w = Load8(s.data() + i);
+    n += CountMarked(BytesBelow(w, '9' + 1) & ~BytesBelow(w, '0'));
+  }
+  for (; i < s.size(); ++i) n += s[i] >= '0' && s[i] <= '9';
+  return n;
+}
 
 }  // namespace newsgraph::ascii

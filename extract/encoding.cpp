@@ -26,9 +26,11 @@ size_t CountControls(std::string_view s) {
   };
   size_t i = 0, n = 0;
   for (; i + 8 <= s.size(); i += 8) {
-    // Only words with a byte below 0x20 (mostly a line's '\n') are looked into.
-    if (ascii::BytesBelow(ascii::Load8(s.data() + i), 0x20) == 0) continue;
-    for (size_t k = i; k < i + 8; ++k) n += is_control(static_cast<unsigned char>(s[k]));
+    uint64_t w = ascii::Load8(s.data() + i);
+    uint64_t below_space = ascii::BytesBelow(w, 0x20);
+    if (below_space == 0) continue;
+    n += ascii::CountMarked(below_space & ~(ascii::BytesEqual(w, '\n') | ascii::BytesEqual(w, '\r') |
+                                            ascii::BytesEqual(w, '\t') | ascii::BytesEqual(w, '\f')));
   }
   for (; i < s.size(); ++i) n += is_control(static_cast<unsigned char>(s[i]));
   return n;
