@@ -11,6 +11,7 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "common/ascii.h"
 #include "common/hash.h"
 #include "extract/dates.h"
 #include "extract/lexicon.h"
@@ -156,7 +157,7 @@ bool HasEmail(std::string_view s) {
 // The phone pattern needs at least 2 + 3 + 3 digits: most blocks have fewer,
 // and counting them is far cheaper than the search.
 bool HasPhone(std::string_view s) {
-  if (std::count_if(s.begin(), s.end(), IsDigit) < 8) return false;
+  if (ascii::CountDigits(s) < 8) return false;
   static const RE2 kPhone("\\+?\\(?\\d{2,4}\\)?[ -]?\\d{3,4}[ -]?\\d{3,4}");
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kPhone);
 }
@@ -217,10 +218,18 @@ bool IsShareLine(std::string_view s, const TextChromeRules& r) {
   return n > 0;
 }
 
+// "ookie" or "OOKIE" in `s`. Searched from the rare 'k' rather than the
+// common 'o', which string_view::find would stop at again and again.
+bool HasOokie(std::string_view s) {
+  for (size_t k = s.find('k', 2); k != std::string_view::npos; k = s.find('k', k + 1))
+    if (s.substr(k - 2, 5) == "ookie") return true;
+  for (size_t k = s.find('K', 2); k != std::string_view::npos; k = s.find('K', k + 1))
+    if (s.substr(k - 2, 5) == "OOKIE") return true;
+  return false;
+}
+
 bool IsCookieBanner(std::string_view s, const TextChromeRules& r) {
-  if (s.size() > 600 || (s.find("ookie") == std::string_view::npos &&
-                         s.find("OOKIE") == std::string_view::npos))
-    return false;
+  if (s.size() > 600 || !HasOokie(s)) return false;
   std::string k = AsciiLower(s);
   if (k.find("cookie") == std::string::npos) return false;
   return std::any_of(r.cookie_cues.begin(), r.cookie_cues.end(),
@@ -243,10 +252,9 @@ size_t CrumbSeparatorAt(std::string_view s, size_t i) {
 }
 
 bool HasSpacedCrumbSeparator(std::string_view s) {
-  for (size_t i = 1; i < s.size(); ++i) {
-    if (s[i - 1] != ' ') continue;
-    size_t len = CrumbSeparatorAt(s, i);
-    if (len > 0 && i + len < s.size() && s[i + len] == ' ') return true;
+  for (std::string_view sep : {"/", ">", "|", "\xC2\xBB", "\xE2\x80\xBA"}) {
+    for (size_t i = s.find(sep, 1); i != std::string_view::npos; i = s.find(sep, i + 1))
+      if (s[i - 1] == ' ' && i + sep.size() < s.size() && s[i + sep.size()] == ' ') return true;
   }
   return false;
 }
@@ -445,6 +453,12 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
     break;
   }
 
+  size_t kept = 0, text_size = 0;
+  for (const Item& it : items)
+    if (!it.drop) ++kept, text_size += it.text.size() + 1;
+  doc.text.reserve(text_size);
+  doc.blocks.reserve(kept);
+  doc.source_map.reserve(kept);
   for (const Item& it : items) {
     if (it.drop) continue;
     if (doc.publisher.empty()) doc.publisher = DatelinePublisher(it.text);
