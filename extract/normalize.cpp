@@ -48,43 +48,38 @@ bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// True if CollapseSpaces would return `s` unchanged: no white space but
-// single ' ' between other characters. Most blocks are like that already.
-bool IsCollapsed(std::string_view s) {
-  if (s.empty()) return true;
-  if (IsSpace(s.front()) || IsSpace(s.back())) return false;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+// 0x80 in every byte of `w` that is \t \n \v \f or \r (9-13).
+uint64_t ControlSpaces(uint64_t w) { return ascii::BytesBelow(w, 14) & ~ascii::BytesBelow(w, 9); }
+
+// Where the text from `i` on stops being already collapsed: the first white
+// space other than a ' ' between two other characters. Typical prose has
+// none for hundreds of bytes, so it is checked eight bytes at a time; the
+// word one byte on lines up each byte with the one after it.
+size_t CollapsedRunEnd(std::string_view s, size_t i) {
+  for (; i + 9 <= s.size(); i += 8) {
     uint64_t w = ascii::Load8(s.data() + i);
-    // \t \n \v \f \r are 9-13.
-    if (ascii::BytesBelow(w, 14) & ~ascii::BytesBelow(w, 9)) return false;
-    uint64_t spaces = ascii::BytesEqual(w, ' ');
-    if (spaces & (spaces << 8)) return false;  // two spaces in a row in this word
-    if (i > 0 && s[i - 1] == ' ' && s[i] == ' ') return false;  // or across words
+    uint64_t next = ascii::Load8(s.data() + i + 1);
+    uint64_t space_then_space =
+        ascii::BytesEqual(w, ' ') & (ascii::BytesEqual(next, ' ') | ControlSpaces(next));
+    if (ControlSpaces(w) | space_then_space) break;
   }
-  for (; i < s.size(); ++i) {
-    if (s[i] != ' ' && IsSpace(s[i])) return false;
-    if (i > 0 && s[i - 1] == ' ' && s[i] == ' ') return false;
-  }
-  return true;
+  for (; i < s.size(); ++i)
+    if (IsSpace(s[i]) && (s[i] != ' ' || i + 1 == s.size() || IsSpace(s[i + 1]))) return i;
+  return s.size();
 }
 
-// Copies runs of text whole: a single ' ' between two other characters is
-// already what it should be and stays inside the run, so typical prose is
-// copied in a few long appends rather than byte by byte.
+// Copies runs of already-collapsed text whole: most blocks are one run.
 std::string CollapseSpaces(std::string_view s) {
-  if (IsCollapsed(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
-  const size_t n = s.size();
   size_t i = 0;
-  while (i < n && IsSpace(s[i])) ++i;
-  while (i < n) {
-    size_t run = i;
-    while (i < n && (!IsSpace(s[i]) || (s[i] == ' ' && i + 1 < n && !IsSpace(s[i + 1])))) ++i;
-    out.append(s.data() + run, i - run);
-    while (i < n && IsSpace(s[i])) ++i;
-    if (i < n) out += ' ';
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  while (i < s.size()) {
+    size_t end = CollapsedRunEnd(s, i);
+    out.append(s.data() + i, end - i);
+    i = end;
+    while (i < s.size() && IsSpace(s[i])) ++i;
+    if (i < s.size()) out += ' ';
   }
   return out;
 }
