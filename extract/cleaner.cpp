@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -24,6 +25,7 @@ namespace {
 struct TextChromeRules {
   std::unordered_set<std::string> end_markers;
   std::vector<std::string> prefixes;
+  std::array<bool, 256> prefix_first_byte{};  // in either case: most blocks start otherwise
   std::unordered_set<std::string> contact_words;
   std::unordered_set<std::string> share_words;
   std::unordered_set<std::string> relative_time_units;
@@ -73,6 +75,15 @@ const TextChromeRules& LoadRules(const std::string& data_dir) {
     else if (kind == "relative_time") slot->relative_time_units.insert(v);
     else if (kind == "cookie") slot->cookie_cues.push_back(v);
     else if (kind == "breadcrumb") slot->breadcrumb_roots.insert(v);
+  }
+  for (const std::string& p : slot->prefixes) {
+    if (p.empty()) {
+      slot->prefix_first_byte.fill(true);  // an empty prefix matches every block
+      continue;
+    }
+    auto c = static_cast<unsigned char>(p[0]);
+    slot->prefix_first_byte[c] = true;
+    if (c >= 'a' && c <= 'z') slot->prefix_first_byte[c - 'a' + 'A'] = true;
   }
   return *slot;
 }
@@ -238,6 +249,7 @@ bool IsCookieBanner(std::string_view s, const TextChromeRules& r) {
 
 // Prefixes are matched within the first 64 bytes.
 bool HasChromePrefix(std::string_view s, const TextChromeRules& r) {
+  if (!s.empty() && !r.prefix_first_byte[static_cast<unsigned char>(s[0])]) return false;
   std::string_view head = s.substr(0, 64);
   return std::any_of(r.prefixes.begin(), r.prefixes.end(),
                      [&](const std::string& p) { return StartsWithLower(head, p); });
