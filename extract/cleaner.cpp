@@ -146,11 +146,23 @@ size_t CountWords(std::string_view s) {
 }
 
 // Folded text without trailing punctuation, for whole-block comparisons.
-std::string Key(std::string_view s) {
-  std::string k = FoldCase(s);
+// Into `k`, reusing its buffer: callers comparing many blocks keep one. For
+// ASCII, full case folding is lower-casing A-Z and needs no ICU.
+void KeyInto(std::string_view s, std::string& k) {
+  if (ascii::IsAscii(s)) {
+    k.assign(s);
+    for (char& c : k) c = LowerAscii(c);
+  } else {
+    k = FoldCase(s);
+  }
   while (!k.empty() && std::string_view(":.-|>»").find(k.back()) != std::string_view::npos)
     k.pop_back();
   while (!k.empty() && k.back() == ' ') k.pop_back();
+}
+
+std::string Key(std::string_view s) {
+  std::string k;
+  KeyInto(s, k);
   return k;
 }
 
@@ -185,16 +197,23 @@ bool EndsWithEmailOrPhone(std::string_view s) {
 bool IsRelativeTime(std::string_view s, const TextChromeRules& r) {
   // "11 mins ago", "2 hours ago", "yesterday", "just now".
   if (s.size() > 32) return false;
-  std::vector<std::string> w = Words(s);
-  if (w.size() == 3 && w[2] == "ago" && std::all_of(w[0].begin(), w[0].end(), ::isdigit) &&
+  // Up to four words: enough to tell two or three from more.
+  std::array<std::string, 4> w;
+  size_t n = 0;
+  for (WordReader reader(s); n < w.size() && reader.Next(w[n]);) ++n;
+  if (n == 3 && w[2] == "ago" && std::all_of(w[0].begin(), w[0].end(), ::isdigit) &&
       r.relative_time_units.count(w[1]))
     return true;
-  if (w.size() == 2 && w[1] == "ago" && w[0].size() > 1) {
+  if (n == 2 && w[1] == "ago" && w[0].size() > 1) {
     // "11mins ago"
     size_t d = 0;
     while (d < w[0].size() && std::isdigit(static_cast<unsigned char>(w[0][d]))) ++d;
     return d > 0 && r.relative_time_units.count(w[0].substr(d));
   }
+  // The key of ASCII text is its lower-cased start: skip building it when
+  // that cannot be either phrase.
+  if (ascii::IsAscii(s) && !StartsWithLower(s, "just now") && !StartsWithLower(s, "yesterday"))
+    return false;
   std::string k = Key(s);
   return k == "just now" || k == "yesterday";
 }
@@ -391,11 +410,12 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
     }
   }
   if (!doc.title.empty()) {
-    std::string title_key = Key(doc.title);
-    for (size_t i = 0; i < items.size() && i < kHead; ++i)
-      if (!items[i].drop && items[i].text.size() <= doc.title.size() + 8 &&
-          Key(items[i].text) == title_key)
-        items[i].drop = true;
+    std::string title_key = Key(doc.title), key;
+    for (size_t i = 0; i < items.size() && i < kHead; ++i) {
+      if (items[i].drop || items[i].text.size() > doc.title.size() + 8) continue;
+      KeyInto(items[i].text, key);
+      if (key == title_key) items[i].drop = true;
+    }
   }
 
   // Publication date: stated by the format, else a publication line near
@@ -443,12 +463,15 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
   // The end of the article: a "Related News" style heading, past the
   // article's opening, starts page furniture that runs to the end.
   size_t body_seen = 0;
+  std::string key;
   for (size_t i = 0; i < items.size(); ++i) {
     if (items[i].drop) continue;
-    if (body_seen >= 2 && items[i].text.size() <= 40 &&
-        rules.end_markers.count(Key(items[i].text))) {
-      for (size_t j = i; j < items.size(); ++j) items[j].drop = true;
-      break;
+    if (body_seen >= 2 && items[i].text.size() <= 40) {
+      KeyInto(items[i].text, key);
+      if (rules.end_markers.count(key)) {
+        for (size_t j = i; j < items.size(); ++j) items[j].drop = true;
+        break;
+      }
     }
     ++body_seen;
   }
