@@ -103,10 +103,30 @@ const TextChromeRules& RulesFor(const std::string& data_dir) {
 
 struct Item {
   BlockKind kind;
-  std::string text;
+  std::string_view text;  // the raw block's text, or `normalized`
   size_t source_offset;
+  std::string normalized;  // only when normalising changed the text
   bool drop = false;
 };
+
+// The blocks' normalised texts. Most blocks are normalised already: their
+// items view the raw text (which outlives the cleaning) instead of a copy.
+std::vector<Item> NormalizedItems(const RawArticle& raw) {
+  std::vector<Item> items;
+  items.reserve(raw.blocks.size());
+  for (const RawBlock& b : raw.blocks) {
+    if (IsNormalized(b.text)) {
+      if (!b.text.empty()) items.push_back({b.kind, b.text, b.source_offset, {}});
+      continue;
+    }
+    std::string t = NormalizeText(b.text);
+    if (!t.empty()) items.push_back({b.kind, {}, b.source_offset, std::move(t)});
+  }
+  // Views of owned text are taken once the vector no longer moves its items.
+  for (Item& it : items)
+    if (!it.normalized.empty()) it.text = it.normalized;
+  return items;
+}
 
 // A word: a run of ASCII letters and digits, '-' and non-ASCII bytes.
 bool IsWordByte(char c) {
@@ -387,12 +407,7 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
                                             : "path:" + options.path;
   doc.id = "doc-" + HexHash(Fnv1a64(doc.identity)).substr(0, 12);
 
-  std::vector<Item> items;
-  items.reserve(raw.blocks.size());
-  for (const RawBlock& b : raw.blocks) {
-    std::string t = NormalizeText(b.text);
-    if (!t.empty()) items.push_back({b.kind, std::move(t), b.source_offset});
-  }
+  std::vector<Item> items = NormalizedItems(raw);
 
   // Top of the page: breadcrumbs, then the headline (stated by the format,
   // or for plain text the first line when it reads as one), repeated.
@@ -403,7 +418,7 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
     for (Item& it : items) {
       if (it.drop) continue;
       if (LooksLikeTitle(it.text) && !HasChromePrefix(it.text, rules)) {
-        doc.title = it.text;
+        doc.title = std::string(it.text);
         it.drop = true;
       }
       break;
@@ -449,7 +464,7 @@ Document CleanArticle(const RawArticle& raw, const CleanOptions& options) {
       // "Source: SMM" names the publisher when nothing else did.
       std::string k = AsciiLower(it.text.substr(0, 7));
       if (doc.publisher.empty() && k == "source:") {
-        std::string p = it.text.substr(7);
+        std::string p(it.text.substr(7));
         p.erase(0, p.find_first_not_of(' '));
         if (!p.empty() && CountWords(p) <= 4) doc.publisher = p;
       }

@@ -115,6 +115,12 @@ std::string NormalizeText(std::string_view utf8) {
   return CollapseSpaces(out);
 }
 
+bool IsNormalized(std::string_view utf8) {
+  // ASCII text is normalised when its white space is collapsed.
+  return IsAscii(utf8) &&
+         (utf8.empty() || (!IsSpace(utf8.front()) && CollapsedRunEnd(utf8, 0) == utf8.size()));
+}
+
 std::string FoldCase(std::string_view utf8) {
   if (IsAscii(utf8)) {
     std::string out(utf8);
