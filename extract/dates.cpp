@@ -7,9 +7,12 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
+
+#include "common/ascii.h"
 
 namespace newsgraph {
 
@@ -91,9 +94,27 @@ bool HasFourDigitRun(std::string_view s) {
   return false;
 }
 
+// All date patterns as one alternation: one scan tells whether `s` holds any
+// date at all, where most lines with four digits in a row ("in 1987") hold
+// none, and then five searches would be wasted.
+const RE2& AnyDatePattern() {
+  static const RE2* any = [] {
+    std::string all;
+    for (const DatePattern& p : Patterns()) {
+      if (!all.empty()) all += '|';
+      all += "(?:" + p.re->pattern() + ")";
+    }
+    return new RE2(all);
+  }();
+  return *any;
+}
+
 // Leftmost date in `s`; `whole` receives the matched date text.
 std::optional<Date> FindDate(std::string_view s, std::string_view* whole) {
   if (!HasFourDigitRun(s)) return std::nullopt;
+  if (const RE2& any = AnyDatePattern();
+      any.ok() && !RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), any))
+    return std::nullopt;
   std::optional<Date> best;
   size_t best_pos = std::string_view::npos;
   for (const DatePattern& p : Patterns()) {
@@ -144,15 +165,22 @@ bool StartsWithNoCase(std::string_view s, std::string_view lower) {
 }
 
 // Whether kLabel (below) can match at the start of `s`: after white space and
-// an optional "icon", every label begins with one of "prdult". A cheap test
-// that spares most lines the regex.
+// an optional "icon", every label begins with one of these words. A cheap
+// test that spares most lines the regex. Under (?i) RE2 also lets 's' match
+// the long s (U+017F), so text that is not ASCII there goes to the regex.
 bool MayOpenWithLabel(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && IsRe2Space(s[i])) ++i;
   if (StartsWithNoCase(s.substr(i), "icon")) i += 4;
   while (i < s.size() && IsRe2Space(s[i])) ++i;
-  return i < s.size() && std::string_view("prdultPRDULT").find(s[i]) != std::string_view::npos;
+  std::string_view rest = s.substr(i);
+  if (!ascii::IsAscii(rest.substr(0, 16))) return true;
+  for (std::string_view label : {"publish", "post", "release", "date", "updated", "last", "time"})
+    if (StartsWithNoCase(rest, label)) return true;
+  return false;
 }
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Whether kDateline (below) can match `s`: a place name of 2-41 letters
 // without a comma opens it, so the first comma comes early, and "(" follows.
@@ -162,8 +190,16 @@ bool MayBeDateline(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && IsRe2Space(s[i])) ++i;
   size_t comma = s.find(',', i);
-  return comma != std::string_view::npos && comma <= i + 41 * 3 &&
-         s.find('(', comma) != std::string_view::npos;
+  if (comma == std::string_view::npos || comma > i + 41 * 3 ||
+      s.find('(', comma) == std::string_view::npos)
+    return false;
+  // An ASCII place name is checked exactly: [A-Z][A-Za-z.' ]{1,40}, either case.
+  std::string_view place = s.substr(i, comma - i);
+  if (!ascii::IsAscii(place)) return true;
+  return place.size() >= 2 && place.size() <= 41 && IsAsciiLetter(place[0]) &&
+         std::all_of(place.begin() + 1, place.end(), [](char c) {
+           return IsAsciiLetter(c) || c == '.' || c == '\'' || c == ' ';
+         });
 }
 
 }  // namespace
