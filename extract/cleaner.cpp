@@ -28,6 +28,7 @@ struct TextChromeRules {
   std::array<bool, 256> prefix_first_byte{};  // in either case: most blocks start otherwise
   std::unordered_set<std::string> contact_words;
   std::unordered_set<std::string> share_words;
+  std::array<bool, 256> share_first_byte{};  // of share words and the words allowed with them
   std::unordered_set<std::string> relative_time_units;
   std::vector<std::string> cookie_cues;
   std::unordered_set<std::string> breadcrumb_roots;
@@ -76,6 +77,10 @@ const TextChromeRules& LoadRules(const std::string& data_dir) {
     else if (kind == "cookie") slot->cookie_cues.push_back(v);
     else if (kind == "breadcrumb") slot->breadcrumb_roots.insert(v);
   }
+  for (std::string_view w : {"on", "this", "article", "via", "to"})
+    slot->share_first_byte[static_cast<unsigned char>(w[0])] = true;
+  for (const std::string& w : slot->share_words)
+    if (!w.empty()) slot->share_first_byte[static_cast<unsigned char>(w[0])] = true;
   for (const std::string& p : slot->prefixes) {
     if (p.empty()) {
       slot->prefix_first_byte.fill(true);  // an empty prefix matches every block
@@ -197,10 +202,24 @@ bool HasEmail(std::string_view s) {
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kEmail);
 }
 
-// The phone pattern needs at least 2 + 3 + 3 digits: most blocks have fewer,
-// and counting them is far cheaper than the search.
-bool HasPhone(std::string_view s) {
+// The phone pattern matches 2 + 3 + 3 digits or more joined only by ' ',
+// '-' and ')': a block without such a stretch (most; numbers in news are
+// written "1,075,000") is spared the search.
+bool HasPhoneLikeDigits(std::string_view s) {
   if (ascii::CountDigits(s) < 8) return false;
+  size_t digits = 0;
+  for (char c : s) {
+    if (IsDigit(c)) {
+      if (++digits >= 8) return true;
+    } else if (c != ' ' && c != '-' && c != ')') {
+      digits = 0;
+    }
+  }
+  return false;
+}
+
+bool HasPhone(std::string_view s) {
+  if (!HasPhoneLikeDigits(s)) return false;
   static const RE2 kPhone("\\+?\\(?\\d{2,4}\\)?[ -]?\\d{3,4}[ -]?\\d{3,4}");
   return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kPhone);
 }
@@ -258,6 +277,11 @@ bool IsContactLine(std::string_view s, const TextChromeRules& r) {
 
 bool IsShareLine(std::string_view s, const TextChromeRules& r) {
   if (s.size() > 100) return false;
+  // The first word decides for most blocks, by its first byte.
+  size_t first = 0;
+  while (first < s.size() && !IsWordByte(s[first])) ++first;
+  if (first == s.size() || !r.share_first_byte[static_cast<unsigned char>(LowerAscii(s[first]))])
+    return false;
   WordReader words(s);
   size_t n = 0;
   for (std::string x; words.Next(x);) {
@@ -355,8 +379,16 @@ bool LooksLikeTitle(std::string_view s) {
 std::string DatelinePublisher(std::string_view s) {
   // The pattern opens with a capital and holds "(...)": most blocks fail this
   // check, which costs far less than the regex.
-  if (s.empty() || s[0] < 'A' || s[0] > 'Z' || s.find('(') == std::string_view::npos ||
-      s.find(')') == std::string_view::npos)
+  if (s.empty() || s[0] < 'A' || s[0] > 'Z') return {};
+  // After the place name ([A-Za-z.' ]) comes a comma, white space or "(".
+  auto is_name_char = [](char c) {
+    return (IsAlnumAscii(c) && !IsDigit(c)) || c == '.' || c == '\'' || c == ' ';
+  };
+  size_t after_name = 1;
+  while (after_name < s.size() && is_name_char(s[after_name])) ++after_name;
+  if (after_name == s.size() ||
+      std::string_view(",(\t\n\f\r").find(s[after_name]) == std::string_view::npos ||
+      s.find('(') == std::string_view::npos || s.find(')') == std::string_view::npos)
     return {};
   static const RE2 kDateline(
       "^[A-Z][A-Za-z.' ]{1,40}(?:,\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?)?\\s*"
@@ -370,6 +402,7 @@ std::string DatelinePublisher(std::string_view s) {
 std::optional<Date> DateInPath(std::string_view path) {
   size_t slash = path.find_last_of('/');
   std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  if (base.find('-') == std::string_view::npos) return std::nullopt;  // no "YYYY-MM-DD"
   static const RE2 kIso("(?:^|[^0-9])((?:19|20)\\d\\d)-(\\d\\d)-(\\d\\d)(?:[^0-9]|$)");
   int y = 0, m = 0, d = 0;
   if (!RE2::PartialMatch(re2::StringPiece(base.data(), base.size()), kIso, &y, &m, &d))
