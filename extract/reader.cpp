@@ -120,6 +120,9 @@ RawArticle ReadText(std::string_view text) {
   article.format = Format::kText;
   const std::vector<Line> lines = SplitLines(text);
   const bool wrapped = LooksHardWrapped(lines);
+  // At most one block per non-empty line.
+  article.blocks.reserve(static_cast<size_t>(
+      std::count_if(lines.begin(), lines.end(), [](const Line& l) { return !l.text.empty(); })));
   size_t width = 0;
   for (const Line& l : lines) width = std::max(width, l.text.size());
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -144,15 +147,27 @@ RawArticle ReadText(std::string_view text) {
   return article;
 }
 
+namespace {
+
+// A vector of one article, moved in: a braced initializer list would copy
+// every block.
+std::vector<RawArticle> One(RawArticle article) {
+  std::vector<RawArticle> out;
+  out.push_back(std::move(article));
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<RawArticle>> ReadArticles(std::string_view bytes,
                                              std::vector<std::string>* warnings) {
   switch (DetectFormat(bytes)) {
     case Format::kText:
-      return std::vector<RawArticle>{ReadText(bytes)};
+      return One(ReadText(bytes));
     case Format::kHtml: {
       auto html = ReadHtml(bytes);
       if (!html.ok()) return html.status();
-      return std::vector<RawArticle>{std::move(html).value()};
+      return One(std::move(html).value());
     }
     case Format::kWordPress:
       return ReadWordPress(bytes, warnings);
