@@ -7,9 +7,12 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
+
+#include "common/ascii.h"
 
 namespace newsgraph {
 
@@ -79,8 +82,39 @@ const std::vector<DatePattern>& Patterns() {
   return *patterns;
 }
 
+// Every date pattern holds a four-digit year (\\d is ASCII in RE2): a string
+// without four digits in a row has no date, and most lines of text have none,
+// so this check saves the five regex searches.
+bool HasFourDigitRun(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
+// All date patterns as one alternation: one scan tells whether `s` holds any
+// date at all, where most lines with four digits in a row ("in 1987") hold
+// none, and then five searches would be wasted.
+const RE2& AnyDatePattern() {
+  static const RE2* any = [] {
+    std::string all;
+    for (const DatePattern& p : Patterns()) {
+      if (!all.empty()) all += '|';
+      all += "(?:" + p.re->pattern() + ")";
+    }
+    return new RE2(all);
+  }();
+  return *any;
+}
+
 // Leftmost date in `s`; `whole` receives the matched date text.
 std::optional<Date> FindDate(std::string_view s, std::string_view* whole) {
+  if (!HasFourDigitRun(s)) return std::nullopt;
+  if (const RE2& any = AnyDatePattern();
+      any.ok() && !RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), any))
+    return std::nullopt;
   std::optional<Date> best;
   size_t best_pos = std::string_view::npos;
   for (const DatePattern& p : Patterns()) {
@@ -119,6 +153,55 @@ bool OnlyPunctuationOrTime(std::string_view rest) {
   return RE2::FullMatch(re2::StringPiece(rest.data(), rest.size()), kRest);
 }
 
+bool IsRe2Space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view lower) {
+  if (s.size() < lower.size()) return false;
+  for (size_t i = 0; i < lower.size(); ++i)
+    if ((s[i] | 0x20) != lower[i]) return false;
+  return true;
+}
+
+// Whether kLabel (below) can match at the start of `s`: after white space and
+// an optional "icon", every label begins with one of these words. A cheap
+// test that spares most lines the regex. Under (?i) RE2 also lets 's' match
+// the long s (U+017F), so text that is not ASCII there goes to the regex.
+bool MayOpenWithLabel(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && IsRe2Space(s[i])) ++i;
+  if (StartsWithNoCase(s.substr(i), "icon")) i += 4;
+  while (i < s.size() && IsRe2Space(s[i])) ++i;
+  std::string_view rest = s.substr(i);
+  if (!ascii::IsAscii(rest.substr(0, 16))) return true;
+  for (std::string_view label : {"publish", "post", "release", "date", "updated", "last", "time"})
+    if (StartsWithNoCase(rest, label)) return true;
+  return false;
+}
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Whether kDateline (below) can match `s`: a place name of 2-41 letters
+// without a comma opens it, so the first comma comes early, and "(" follows.
+// Under (?i) RE2 lets [A-Za-z] match the Kelvin sign and the long s, up to
+// three bytes each: hence the bound in bytes.
+bool MayBeDateline(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && IsRe2Space(s[i])) ++i;
+  size_t comma = s.find(',', i);
+  if (comma == std::string_view::npos || comma > i + 41 * 3 ||
+      s.find('(', comma) == std::string_view::npos)
+    return false;
+  // An ASCII place name is checked exactly: [A-Z][A-Za-z.' ]{1,40}, either case.
+  std::string_view place = s.substr(i, comma - i);
+  if (!ascii::IsAscii(place)) return true;
+  return place.size() >= 2 && place.size() <= 41 && IsAsciiLetter(place[0]) &&
+         std::all_of(place.begin() + 1, place.end(), [](char c) {
+           return IsAsciiLetter(c) || c == '.' || c == '\'' || c == ' ';
+         });
+}
+
 }  // namespace
 
 std::string Date::Iso() const {
@@ -147,7 +230,7 @@ std::optional<Date> ParsePublicationLine(std::string_view line, int fallback_yea
       "post(?:ed)?(?:\\s+(?:time|on|date))?|release(?:d)?(?:\\s+(?:time|date|on))?|date|"
       "updated(?:\\s+on)?|last\\s+updated|time)\\s*[:：]?\\s*");
   re2::StringPiece rest = in;
-  if (short_line && RE2::Consume(&rest, kLabel)) {
+  if (short_line && MayOpenWithLabel(line) && RE2::Consume(&rest, kLabel)) {
     std::string_view r(rest.data(), rest.size());
     std::string_view found;
     if (auto d = FindDate(r, &found); d && d->day != 0 &&
@@ -170,7 +253,7 @@ std::optional<Date> ParsePublicationLine(std::string_view line, int fallback_yea
                              "\\s+(\\d{1,2})(?:,?\\s+(\\d{4}))?\\s*\\([^()]{1,40}\\)\\s*"
                              "(?:-|–|—|:)");
   re2::StringPiece month, day, year;
-  if (RE2::PartialMatch(in, kDateline, &month, &day, &year)) {
+  if (MayBeDateline(line) && RE2::PartialMatch(in, kDateline, &month, &day, &year)) {
     int y = year.empty() ? fallback_year : std::atoi(std::string(year).c_str());
     Date d{y, MonthFromName(std::string_view(month.data(), month.size())),
            std::atoi(std::string(day).c_str())};

@@ -5,15 +5,13 @@
 
 #include <string>
 
+#include "common/ascii.h"
+
 namespace newsgraph {
 
 namespace {
 
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s)
-    if (c >= 0x80) return false;
-  return true;
-}
+using ascii::IsAscii;
 
 // Maps one code point to its replacement, or returns false to keep it.
 bool Replacement(UChar32 c, std::u16string& out) {
@@ -46,19 +44,42 @@ bool IsBullet(UChar32 c) {
          c == 0x2043 || c == 0x25A0 || c == 0x25C6 || c == 0x00B7 || c == 0x2219;
 }
 
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// 0x80 in every byte of `w` that is \t \n \v \f or \r (9-13).
+uint64_t ControlSpaces(uint64_t w) { return ascii::BytesBelow(w, 14) & ~ascii::BytesBelow(w, 9); }
+
+// Where the text from `i` on stops being already collapsed: the first white
+// space other than a ' ' between two other characters. Typical prose has
+// none for hundreds of bytes, so it is checked eight bytes at a time; the
+// word one byte on lines up each byte with the one after it.
+size_t CollapsedRunEnd(std::string_view s, size_t i) {
+  for (; i + 9 <= s.size(); i += 8) {
+    uint64_t w = ascii::Load8(s.data() + i);
+    uint64_t next = ascii::Load8(s.data() + i + 1);
+    uint64_t space_then_space =
+        ascii::BytesEqual(w, ' ') & (ascii::BytesEqual(next, ' ') | ControlSpaces(next));
+    if (ControlSpaces(w) | space_then_space) break;
+  }
+  for (; i < s.size(); ++i)
+    if (IsSpace(s[i]) && (s[i] != ' ' || i + 1 == s.size() || IsSpace(s[i + 1]))) return i;
+  return s.size();
+}
+
+// Copies runs of already-collapsed text whole: most blocks are one run.
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    if (ws) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
+  size_t i = 0;
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  while (i < s.size()) {
+    size_t end = CollapsedRunEnd(s, i);
+    out.append(s.data() + i, end - i);
+    i = end;
+    while (i < s.size() && IsSpace(s[i])) ++i;
+    if (i < s.size()) out += ' ';
   }
   return out;
 }
@@ -92,6 +113,12 @@ std::string NormalizeText(std::string_view utf8) {
   std::string out;
   mapped.toUTF8String(out);
   return CollapseSpaces(out);
+}
+
+bool IsNormalized(std::string_view utf8) {
+  // ASCII text is normalised when its white space is collapsed.
+  return IsAscii(utf8) &&
+         (utf8.empty() || (!IsSpace(utf8.front()) && CollapsedRunEnd(utf8, 0) == utf8.size()));
 }
 
 std::string FoldCase(std::string_view utf8) {

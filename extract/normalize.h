@@ -13,6 +13,10 @@ namespace newsgraph {
 
 std::string NormalizeText(std::string_view utf8);
 
+// True only if NormalizeText(utf8) == utf8; a cheap check that answers false
+// for all non-ASCII text. Lets callers skip the copy for most blocks.
+bool IsNormalized(std::string_view utf8);
+
 // ICU case folding (full), for matching names; input and output UTF-8.
 std::string FoldCase(std::string_view utf8);
 

@@ -1,11 +1,11 @@
 #include "extract/pipeline.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "common/hash.h"
 #include "extract/cleaner.h"
@@ -63,22 +63,65 @@ Result<std::vector<Extraction>> Pipeline::ExtractBytes(const std::string& path,
   return out;
 }
 
-Result<std::string> ReadFileBytes(const std::string& path) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0)
-    return Status::Error(errno == ENOENT ? "no such file or directory" : std::strerror(errno));
+namespace {
+
+// Why a file cannot be read as an article, from its metadata; OK for a
+// regular file within the size limit.
+Status CheckInputFile(const struct stat& st) {
   if (S_ISDIR(st.st_mode)) return Status::Error("is a directory");
   if (!S_ISREG(st.st_mode)) return Status::Error("not a regular file");
   if (static_cast<size_t>(st.st_size) > kMaxInputBytes)
     return Status::Error("file is " + std::to_string(st.st_size >> 20) +
                          " MiB, larger than the " + std::to_string(kMaxInputBytes >> 20) +
                          " MiB limit for one article file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(std::strerror(errno));
+  return Status::OK();
+}
+
+// Closes the descriptor on every return path.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+// open + fstat + read: one path lookup and no stream buffer, which with many
+// small articles is a visible share of the whole run. O_NONBLOCK keeps a FIFO
+// from blocking the open; fstat then rejects it like any non-regular file.
+Result<std::string> ReadFileBytes(const std::string& path) {
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) {
+    // Report what stat says first ("is a directory" rather than "Permission
+    // denied" for an unreadable directory), as before.
+    int open_errno = errno;
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0)
+      return Status::Error(errno == ENOENT ? "no such file or directory" : std::strerror(errno));
+    if (Status s = CheckInputFile(st); !s.ok()) return s;
+    return Status::Error(std::strerror(open_errno));
+  }
+  struct stat st;
+  if (::fstat(fd.get(), &st) != 0) return Status::Error(std::strerror(errno));
+  if (Status s = CheckInputFile(st); !s.ok()) return s;
   std::string bytes(static_cast<size_t>(st.st_size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<size_t>(in.gcount()));
-  if (in.bad()) return Status::Error("read error");
+  size_t got = 0;
+  while (got < bytes.size()) {
+    ssize_t n = ::read(fd.get(), bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::Error("read error");
+    if (n == 0) break;  // the file shrank since fstat
+    got += static_cast<size_t>(n);
+  }
+  bytes.resize(got);
   return bytes;
 }
 

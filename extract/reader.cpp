@@ -69,67 +69,105 @@ bool LooksHardWrapped(const std::vector<Line>& lines) {
   return counted >= 6 && longest <= 110 && in_band * 2 >= counted && open_ends * 4 >= counted;
 }
 
-}  // namespace
+// White space as std::isspace has it in the "C" locale the program runs in;
+// inline, where the library call is not.
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
 
-RawArticle ReadText(std::string_view text) {
-  RawArticle article;
-  article.format = Format::kText;
+std::vector<Line> SplitLines(std::string_view text) {
   std::vector<Line> lines;
+  lines.reserve(text.size() / 64 + 1);  // a guess: counting would cost a pass
   size_t pos = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view line = text.substr(pos, nl - pos);
     size_t a = 0;
-    while (a < line.size() && std::isspace(static_cast<unsigned char>(line[a]))) ++a;
+    while (a < line.size() && IsSpace(line[a])) ++a;
     size_t b = line.size();
-    while (b > a && std::isspace(static_cast<unsigned char>(line[b - 1]))) --b;
+    while (b > a && IsSpace(line[b - 1])) --b;
     bool indented = (a >= 2 && line[0] == ' ') || (a >= 1 && line[0] == '\t');
     lines.push_back({line.substr(a, b - a), pos + a, indented});
     pos = nl + 1;
   }
+  return lines;
+}
+
+// Index of the last line of the paragraph that starts at lines[first].
+// A wrapped paragraph goes on while lines run to about the full width and
+// the next line neither is indented, blank nor a bullet. A short line goes
+// on too when it ends mid-sentence and the next line starts in lower case.
+// A line that ends a sentence may end the paragraph: splitting there never
+// cuts a sentence.
+size_t ParagraphEnd(const std::vector<Line>& lines, size_t first, size_t width) {
+  size_t i = first;
+  while (i + 1 < lines.size() && !EndsSentence(lines[i].text)) {
+    const Line& next = lines[i + 1];
+    if (next.text.empty() || next.indented || IsBullet(next.text)) break;
+    bool full = lines[i].text.size() * 10 >= width * 6;
+    bool mid_sentence = next.text[0] >= 'a' && next.text[0] <= 'z';
+    if (!full && !mid_sentence) break;
+    ++i;
+  }
+  return i;
+}
+
+}  // namespace
+
+RawArticle ReadText(std::string_view text) {
+  RawArticle article;
+  article.format = Format::kText;
+  const std::vector<Line> lines = SplitLines(text);
   const bool wrapped = LooksHardWrapped(lines);
+  // At most one block per non-empty line.
+  article.blocks.reserve(static_cast<size_t>(
+      std::count_if(lines.begin(), lines.end(), [](const Line& l) { return !l.text.empty(); })));
   size_t width = 0;
   for (const Line& l : lines) width = std::max(width, l.text.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     if (l.text.empty()) continue;
     RawBlock block;
-    block.text = std::string(l.text);
     block.source_offset = l.offset;
     if (IsBullet(l.text)) block.kind = BlockKind::kListItem;
-    // A wrapped paragraph goes on while lines run to about the full width
-    // and the next line neither is indented, blank nor a bullet.
-    // A short line goes on too when it ends mid-sentence and the next line
-    // starts in lower case.
-    std::string_view last = l.text;
-    // A line that ends a sentence may end the paragraph: splitting there
-    // never cuts a sentence.
-    while (wrapped && i + 1 < lines.size() && !EndsSentence(last)) {
-      const Line& next = lines[i + 1];
-      if (next.text.empty() || next.indented || IsBullet(next.text)) break;
-      bool full = last.size() * 10 >= width * 6;
-      bool mid_sentence = std::islower(static_cast<unsigned char>(next.text[0]));
-      if (!full && !mid_sentence) break;
+    size_t last = wrapped ? ParagraphEnd(lines, i, width) : i;
+    // The paragraph's lines joined by single spaces, sized once.
+    size_t size = last - i;
+    for (size_t k = i; k <= last; ++k) size += lines[k].text.size();
+    block.text.reserve(size);
+    block.text = l.text;
+    for (size_t k = i + 1; k <= last; ++k) {
       block.text += ' ';
-      block.text += next.text;
-      last = next.text;
-      ++i;
+      block.text += lines[k].text;
     }
+    i = last;
     article.blocks.push_back(std::move(block));
   }
   return article;
 }
 
+namespace {
+
+// A vector of one article, moved in: a braced initializer list would copy
+// every block.
+std::vector<RawArticle> One(RawArticle article) {
+  std::vector<RawArticle> out;
+  out.push_back(std::move(article));
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<RawArticle>> ReadArticles(std::string_view bytes,
                                              std::vector<std::string>* warnings) {
   switch (DetectFormat(bytes)) {
     case Format::kText:
-      return std::vector<RawArticle>{ReadText(bytes)};
+      return One(ReadText(bytes));
     case Format::kHtml: {
       auto html = ReadHtml(bytes);
       if (!html.ok()) return html.status();
-      return std::vector<RawArticle>{std::move(html).value()};
+      return One(std::move(html).value());
     }
     case Format::kWordPress:
       return ReadWordPress(bytes, warnings);
