@@ -132,7 +132,7 @@ bool Entities::InitialsMatch(const std::string& acr, const std::vector<Token>& t
   if (letters.size() < 2) return false;
   std::string initials;
   for (size_t k = a; k <= b; ++k) {
-    if (rules_.IsConnector(t[k].key) || t[k].key == "&" || t[k].digit) continue;
+    if (rules_.IsConnector(t[k]) || t[k].key == "&" || t[k].digit) continue;
     char c = t[k].key[0];
     initials += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   }
@@ -191,7 +191,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     // company, body or person there counts only if the body text names it.
     size_t words = 0, caps = 0;
     for (const Token& t : st.tokens) {
-      if (t.digit || t.key.size() < 4 || rules_.IsConnector(t.key)) continue;
+      if (t.digit || t.key.size() < 4 || rules_.IsConnector(t)) continue;
       ++words;
       if (t.cap) ++caps;
     }
@@ -276,25 +276,24 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       }
       if (c.type == "company" && b > a) {
         const Token& last = st.tokens[b];
-        if (last.cap && !rules_.IsCompanySuffix(last.key) && !rules_.IsGeneric(last.key) &&
-            !rules_.IsLegalSuffix(last.key))
+        if (last.cap && !rules_.IsCompanySuffix(last) && !rules_.IsGeneric(last) &&
+            !rules_.IsLegalSuffix(last))
           add_alias(std::string(text.substr(last.start, last.end - last.start)), c.id);
       }
       // A rule-found company is also named by its first word ("Dongfang
       // Minye Metals" -> "Dongfang") and without a prefix ("PT X Y" -> "X Y").
       if (c.type == "company" && !c.from_lexicon && b > a) {
         size_t f = a;
-        if (rules_.IsCompanyPrefix(st.tokens[f].key)) {
+        if (rules_.IsCompanyPrefix(st.tokens[f])) {
           ++f;
           add_alias(std::string(text.substr(st.tokens[f].start, c.end - st.tokens[f].start)), c.id);
         }
         const Token& first = st.tokens[f];
-        bool place = false;
-        for (const LexMatch& m : lex_.Match(text, std::vector<Token>{first}))
-          if (m.entry >= 0) place = true;
+        LexMatch m;
+        bool place = lex_.MatchExact(text, st.tokens, f, f, &m);
         if (f < b && first.cap && !first.upper && !first.digit && first.end - first.start >= 4 &&
-            !place && !rules_.IsGeneric(first.key) && !rules_.IsCompanySuffix(first.key) &&
-            !rules_.IsConnector(first.key) && rules_.IsCompanySuffix(st.tokens[f + 1].key))
+            !place && !rules_.IsGeneric(first) && !rules_.IsCompanySuffix(first) &&
+            !rules_.IsConnector(first) && rules_.IsCompanySuffix(st.tokens[f + 1]))
           add_alias(std::string(text.substr(first.start, first.end - first.start)), c.id);
       }
     }
@@ -480,7 +479,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
 Result<std::unique_ptr<EntityExtractor>> EntityExtractor::Create(const std::string& data_dir) {
   auto lex = EntityLexicon::Load(data_dir);
   if (!lex.ok()) return lex.status();
-  auto rules = EntityRules::Load(data_dir);
+  auto rules = EntityRules::Load(data_dir, &lex.value());
   if (!rules.ok()) return rules.status();
   std::vector<std::string> chrome_end, chrome_prefix;
   auto chrome = ReadTsv(data_dir, "chrome.tsv", 2);

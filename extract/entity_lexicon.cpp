@@ -9,21 +9,137 @@
 namespace newsgraph {
 
 void Spelling::Add(const std::string& variant, const std::string& canonical) {
-  map_[FoldCase(variant)] = FoldCase(canonical);
+  std::string key = FoldCase(canonical);
+  int id = Intern(key);
+  Put(FoldCase(variant), Word{key, id});
 }
 
 std::string Spelling::Key(std::string_view word) const {
   std::string k = FoldCase(word);
-  auto it = map_.find(k);
-  return it == map_.end() ? k : it->second;
+  const Word* w = Find(k);
+  return w == nullptr ? k : w->key;
 }
+
+int Spelling::Intern(const std::string& key) {
+  int id = Id(key);
+  if (id >= 0) return id;
+  id = static_cast<int>(keys_.size());
+  keys_.push_back(key);
+  ids_[key] = id;
+  // A key is a word of its own unless it is already a variant of another.
+  if (Find(key) == nullptr) Put(key, Word{key, id});
+  return id;
+}
+
+int Spelling::Id(std::string_view key) const {
+  auto it = ids_.find(std::string(key));  // only while loading
+  return it == ids_.end() ? -1 : it->second;
+}
+
+uint64_t Spelling::Hash(std::string_view s) {
+  uint64_t h = 14695981039346656037ull;  // FNV-1a: words are short
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+size_t Spelling::Slot(std::string_view s, uint64_t h) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    int32_t w = slots_[i];
+    if (w < 0 || words_[static_cast<size_t>(w)].first == s) return i;
+  }
+}
+
+const Spelling::Word* Spelling::Find(std::string_view folded) const {
+  if (slots_.empty()) return nullptr;
+  int32_t w = slots_[Slot(folded, Hash(folded))];
+  return w < 0 ? nullptr : &words_[static_cast<size_t>(w)].second;
+}
+
+void Spelling::Put(const std::string& surface, Word w) {
+  if (!slots_.empty()) {
+    int32_t& slot = slots_[Slot(surface, Hash(surface))];
+    if (slot >= 0) {  // the last Add of a variant wins
+      words_[static_cast<size_t>(slot)].second = std::move(w);
+      return;
+    }
+  }
+  words_.emplace_back(surface, std::move(w));
+  if (slots_.size() < 2 * words_.size()) {  // keep the table at most half full
+    size_t size = 64;                         // a power of two: Slot masks
+    while (size < 4 * words_.size()) size *= 2;
+    slots_.assign(size, -1);
+    for (size_t i = 0; i < words_.size(); ++i)
+      slots_[Slot(words_[i].first, Hash(words_[i].first))] = static_cast<int32_t>(i);
+  } else {
+    slots_[Slot(surface, Hash(surface))] = static_cast<int32_t>(words_.size() - 1);
+  }
+}
+
+namespace {
+
+// Character classes of one code point, ASCII without a call into ICU.
+struct CharClass {
+  bool alnum = false, alpha = false, upper = false, title = false, digit = false;
+};
+
+inline CharClass Classify(UChar32 c) {
+  CharClass k;
+  if (c >= 0 && c < 0x80) {
+    k.upper = c >= 'A' && c <= 'Z';
+    k.alpha = k.upper || (c >= 'a' && c <= 'z');
+    k.digit = c >= '0' && c <= '9';
+    k.alnum = k.alpha || k.digit;
+    return k;
+  }
+  if (c < 0 || !u_isalnum(c)) return k;
+  k.alnum = true;
+  k.alpha = u_isalpha(c);
+  k.upper = u_isupper(c);
+  k.title = u_istitle(c);
+  k.digit = u_isdigit(c);
+  return k;
+}
+
+// Sets t->key and t->id from the word text[t->start, t->end): ASCII words are
+// folded here; only words with other letters go through ICU.
+void SetKey(std::string_view text, const Spelling& spelling, Token* t) {
+  std::string_view word = text.substr(t->start, t->end - t->start);
+  bool ascii = true;
+  for (unsigned char c : word)
+    if (c >= 0x80) ascii = false;
+  std::string folded;
+  if (ascii) {
+    folded.assign(word);
+    for (char& c : folded)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  } else {
+    folded = FoldCase(word);
+  }
+  if (const Spelling::Word* w = spelling.Find(folded)) {
+    t->key = w->key;
+    t->id = w->id;
+  } else {
+    t->key = std::move(folded);
+  }
+}
+
+}  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end,
                             const Spelling& spelling) {
   std::vector<Token> out;
+  TokenizeInto(text, begin, end, spelling, &out);
+  return out;
+}
+
+void TokenizeInto(std::string_view text, size_t begin, size_t end, const Spelling& spelling,
+                  std::vector<Token>* out) {
   const char* s = text.data();
   int32_t i = static_cast<int32_t>(begin);
   const int32_t n = static_cast<int32_t>(std::min(end, text.size()));
+  // About one token per six bytes of English.
+  out->reserve(out->size() + static_cast<size_t>(n > i ? n - i : 0) / 5 + 1);
   while (i < n) {
     int32_t start = i;
     UChar32 c;
@@ -33,23 +149,27 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end,
       t.start = static_cast<size_t>(start);
       t.end = static_cast<size_t>(i);
       t.key = "&";
-      out.push_back(std::move(t));
+      const Spelling::Word* w = spelling.Find("&");
+      t.id = w != nullptr && w->key == "&" ? w->id : -1;
+      out->push_back(std::move(t));
       continue;
     }
-    if (c < 0 || !u_isalnum(c)) continue;
-    bool cap = u_isupper(c) || u_istitle(c);
-    bool digit = u_isdigit(c);
+    CharClass first = Classify(c);
+    if (!first.alnum) continue;
+    bool cap = first.upper || first.title;
+    bool digit = first.digit;
     bool all_upper = cap;
-    int letters = u_isalpha(c) ? 1 : 0;
+    int letters = first.alpha ? 1 : 0;
     int32_t j = i;
     while (j < n) {
       int32_t k = j;
       UChar32 d;
       U8_NEXT(s, k, n, d);
-      if (d < 0 || !u_isalnum(d)) break;
-      if (u_isalpha(d)) {
+      CharClass dc = Classify(d);
+      if (!dc.alnum) break;
+      if (dc.alpha) {
         ++letters;
-        if (!u_isupper(d)) all_upper = false;
+        if (!dc.upper) all_upper = false;
       }
       j = k;
     }
@@ -69,11 +189,10 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end,
       t.upper = true;
       j = k + 1;
     }
-    t.key = spelling.Key(text.substr(t.start, t.end - t.start));
-    out.push_back(std::move(t));
+    SetKey(text, spelling, &t);
+    out->push_back(std::move(t));
     i = j;
   }
-  return out;
 }
 
 bool NameGap(std::string_view text, size_t from, size_t to) {
@@ -120,34 +239,46 @@ const LexEntry* EntityLexicon::Find(const std::string& id) const {
   return it == by_id_.end() ? nullptr : &entries_[static_cast<size_t>(it->second)];
 }
 
+int EntityLexicon::Child(int node, int word) const {
+  if (word < 0) return -1;
+  if (node == 0)
+    return static_cast<size_t>(word) < first_.size() ? first_[static_cast<size_t>(word)] : -1;
+  auto it = children_.find(static_cast<uint64_t>(node) << 32 | static_cast<uint32_t>(word));
+  return it == children_.end() ? -1 : it->second;
+}
+
+int EntityLexicon::AddChild(int node, int word) {
+  int child = Child(node, word);
+  if (child >= 0) return child;
+  child = static_cast<int>(nodes_.size());
+  nodes_.emplace_back();
+  nodes_[static_cast<size_t>(node)].has_children = true;
+  if (node == 0) {
+    if (first_.size() <= static_cast<size_t>(word)) first_.resize(static_cast<size_t>(word) + 1, -1);
+    first_[static_cast<size_t>(word)] = child;
+  } else {
+    children_[static_cast<uint64_t>(node) << 32 | static_cast<uint32_t>(word)] = child;
+  }
+  return child;
+}
+
 void EntityLexicon::AddAlias(int entry, const std::string& alias, bool demonym) {
   std::vector<Token> toks = Tokenize(alias, 0, alias.size(), spelling_);
   if (toks.empty()) return;
   Alias a;
   a.entry = entry;
   a.demonym = demonym;
-  std::string key;
+  int node = 0;
   for (const Token& t : toks) {
-    if (!key.empty()) key += ' ';
-    key += t.key;
+    node = AddChild(node, spelling_.Intern(t.key));
     a.cap.push_back(t.cap);
     a.upper.push_back(t.upper);
   }
-  auto& slot = index_[key];
+  auto& slot = nodes_[static_cast<size_t>(node)].aliases;
   // The same words with other capitals ("CHALCO", "Chalco") are two aliases.
   for (const Alias& b : slot)
     if (b.entry == entry && b.cap == a.cap && b.upper == a.upper) return;
   slot.push_back(std::move(a));
-  first_words_.insert(toks[0].key);
-  max_tokens_ = std::max(max_tokens_, toks.size());
-  // Every proper prefix of the name, so Match extends a run only while some
-  // name can still continue it.
-  std::string prefix;
-  for (size_t k = 0; k + 1 < toks.size(); ++k) {
-    if (k) prefix += ' ';
-    prefix += toks[k].key;
-    prefixes_.insert(prefix);
-  }
 }
 
 Result<EntityLexicon> EntityLexicon::Load(const std::string& data_dir) {
@@ -197,52 +328,71 @@ Result<EntityLexicon> EntityLexicon::Load(const std::string& data_dir) {
   return lex;
 }
 
+const EntityLexicon::Alias* EntityLexicon::Fitting(const Node& node, const Token* first) {
+  for (const Alias& a : node.aliases) {
+    bool ok = true;
+    for (size_t k = 0; k < a.cap.size() && ok; ++k) {
+      const Token& t = first[k];
+      if (a.cap[k] && !t.cap) ok = false;
+      if (a.upper[k] && !t.upper) ok = false;
+    }
+    if (ok) return &a;
+  }
+  return nullptr;
+}
+
 std::vector<LexMatch> EntityLexicon::Match(std::string_view text,
                                            const std::vector<Token>& tokens) const {
   std::vector<LexMatch> out;
-  std::string key;
   for (size_t i = 0; i < tokens.size();) {
-    if (!first_words_.count(tokens[i].key)) {
+    int node = Child(0, tokens[i].id);
+    if (node < 0) {
       ++i;
       continue;
     }
     // Extend the run while it is still the start of some name; keep the
     // longest complete name whose capitals fit. Work is proportional to the
     // match, not to the longest name in the lexicon.
-    key = tokens[i].key;
     size_t best_last = 0;
     const Alias* best = nullptr;
     for (size_t last = i;;) {
-      if (auto it = index_.find(key); it != index_.end()) {
-        for (const Alias& a : it->second) {
-          bool ok = true;
-          for (size_t k = 0; k < a.cap.size() && ok; ++k) {
-            const Token& t = tokens[i + k];
-            if (a.cap[k] && !t.cap) ok = false;
-            if (a.upper[k] && !t.upper) ok = false;
-          }
-          if (ok) {
-            best = &a;
-            best_last = last;
-            break;
-          }
-        }
+      const Node& nd = nodes_[static_cast<size_t>(node)];
+      if (const Alias* a = Fitting(nd, &tokens[i])) {
+        best = a;
+        best_last = last;
       }
-      if (last + 1 >= tokens.size() || last + 1 - i >= max_tokens_ || !prefixes_.count(key) ||
+      if (last + 1 >= tokens.size() || !nd.has_children ||
           !NameGap(text, tokens[last].end, tokens[last + 1].start))
         break;
+      node = Child(node, tokens[last + 1].id);
+      if (node < 0) break;
       ++last;
-      key += ' ';
-      key += tokens[last].key;
     }
-    bool found = best != nullptr;
-    if (found) {
+    if (best != nullptr) {
       out.push_back({i, best_last, best->entry, best->demonym});
       i = best_last + 1;
+    } else {
+      ++i;
     }
-    if (!found) ++i;
   }
   return out;
+}
+
+bool EntityLexicon::MatchExact(std::string_view text, const std::vector<Token>& tokens,
+                               size_t first, size_t last, LexMatch* m) const {
+  // Match() over these tokens alone covers them all only if the longest
+  // fitting name from `first` ends at `last`: walk the trie to `last` and
+  // take the first fitting alias there.
+  int node = 0;
+  for (size_t k = first; k <= last; ++k) {
+    if (k > first && !NameGap(text, tokens[k - 1].end, tokens[k].start)) return false;
+    node = Child(node, tokens[k].id);
+    if (node < 0) return false;
+  }
+  const Alias* a = Fitting(nodes_[static_cast<size_t>(node)], &tokens[first]);
+  if (a == nullptr) return false;
+  *m = {first, last, a->entry, a->demonym};
+  return true;
 }
 
 }  // namespace newsgraph
