@@ -29,6 +29,8 @@
 #include "extract/normalize.h"
 
 namespace newsgraph {
+
+using namespace std::string_view_literals;  // key == "of"sv: no strlen, inlined compare
 namespace {
 
 struct SentenceTokens {
@@ -87,7 +89,10 @@ class Entities : public EntityExtractor {
         rules_(std::move(rules)),
         chrome_end_(std::move(chrome_end)),
         chrome_prefix_(std::move(chrome_prefix)),
-        acronym_(R"(^ ?\(([A-Z][A-Za-z&.\-]*[A-Z](?: [A-Z][A-Za-z]+){0,2})\))") {}
+        acronym_(R"(^ ?\(([A-Z][A-Za-z&.\-]*[A-Z](?: [A-Z][A-Za-z]+){0,2})\))") {
+    for (const auto& c : chrome_end_) chrome_max_ = std::max(chrome_max_, c.size());
+    for (const auto& c : chrome_prefix_) chrome_max_ = std::max(chrome_max_, c.size());
+  }
 
   std::vector<Entity> Extract(const Document& doc,
                               const std::vector<Sentence>& sentences) const override;
@@ -100,25 +105,50 @@ class Entities : public EntityExtractor {
   EntityLexicon lex_;
   EntityRules rules_;
   std::vector<std::string> chrome_end_, chrome_prefix_;
+  size_t chrome_max_ = 0;  // longest chrome line or prefix
   RE2 acronym_;
 };
 
 std::vector<char> Entities::ChromeBlocks(const Document& doc) const {
   std::vector<char> skip(doc.blocks.size(), 0);
   bool ended = false;
+  std::string folded;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
     if (ended) {
       skip[i] = 1;
       continue;
     }
-    std::string s = FoldCase(std::string_view(doc.text).substr(b.start, b.end - b.start));
-    while (!s.empty() && (s.back() == '.' || s.back() == ':' || s.back() == ' ')) s.pop_back();
+    std::string_view raw = std::string_view(doc.text).substr(b.start, b.end - b.start);
+    // The block folded, without trailing ". :". An ASCII block keeps its
+    // length when folded, so only the bytes a chrome line could match are
+    // folded (a block is usually far longer than any chrome line).
+    std::string_view s;
+    size_t n = raw.size();
+    bool ascii = true;
+    for (unsigned char c : raw)
+      if (c >= 0x80) ascii = false;
+    if (ascii) {
+      while (n > 0 && (raw[n - 1] == '.' || raw[n - 1] == ':' || raw[n - 1] == ' ')) --n;
+      folded.assign(raw.substr(0, std::min(n, chrome_max_)));
+      for (char& c : folded)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      s = folded;
+    } else {
+      folded = FoldCase(raw);
+      while (!folded.empty() &&
+             (folded.back() == '.' || folded.back() == ':' || folded.back() == ' '))
+        folded.pop_back();
+      n = folded.size();
+      s = folded;
+    }
+    // s holds the first min(n, ...) bytes of the n-byte folded block.
     for (const auto& e : chrome_end_)
-      if (s == e) ended = true;
+      if (n == e.size() && s == e) ended = true;
     for (const auto& p : chrome_prefix_)
-      if (s.rfind(p, 0) == 0) skip[i] = 1;
-    if (s.size() < 200 && s.find('@') != std::string::npos) skip[i] = 1;
+      if (n >= p.size() && s.substr(0, p.size()) == p) skip[i] = 1;
+    std::string_view whole = ascii ? raw.substr(0, n) : s;
+    if (n < 200 && whole.find('@') != std::string_view::npos) skip[i] = 1;
     if (ended) skip[i] = 1;
   }
   return skip;
@@ -132,7 +162,7 @@ bool Entities::InitialsMatch(const std::string& acr, const std::vector<Token>& t
   if (letters.size() < 2) return false;
   std::string initials;
   for (size_t k = a; k <= b; ++k) {
-    if (rules_.IsConnector(t[k]) || t[k].key == "&" || t[k].digit) continue;
+    if (rules_.IsConnector(t[k]) || t[k].key == "&"sv || t[k].digit) continue;
     char c = t[k].key[0];
     initials += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   }
@@ -155,7 +185,8 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     st.end = s.end;
     st.tokens = Tokenize(text, s.start, s.end, lex_.spelling());
     std::vector<EntityCandidate> cands;
-    for (const LexMatch& m : lex_.Match(text, st.tokens)) {
+    const std::vector<LexMatch> matches = lex_.Match(text, st.tokens);
+    for (const LexMatch& m : matches) {
       const LexEntry& e = lex_.entries()[static_cast<size_t>(m.entry)];
       // "ALUMINIUM Shanghai", "METEC India": a trade-fair name, not the place.
       if ((e.type == "region" || e.type == "country") && m.first > 0) {
@@ -173,7 +204,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       c.demonym = m.demonym;
       // "the Guinean government": that country's government.
       if (m.demonym && e.type == "country" && m.last + 1 < st.tokens.size() &&
-          st.tokens[m.last + 1].key == "government" &&
+          st.tokens[m.last + 1].key == "government"sv &&
           NameGap(text, st.tokens[m.last].end, st.tokens[m.last + 1].start)) {
         EntityCandidate g;
         g.start = c.start;
@@ -185,7 +216,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       }
       cands.push_back(std::move(c));
     }
-    rules_.Find(text, s.start, s.end, st.tokens, lex_, &cands);
+    rules_.Find(text, s.start, s.end, st.tokens, lex_, &cands, &matches);
     st.accepted = ResolveOverlaps(std::move(cands));
     // A title-case line (a headline) capitalises every word, so a rule-found
     // company, body or person there counts only if the body text names it.
@@ -262,7 +293,9 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       if (!token_range(st, c, &a, &b)) continue;
       std::string_view rest = text.substr(c.end, std::min<size_t>(40, st.end - c.end));
       std::string acr;
-      if (RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), acronym_, &acr)) {
+      // acronym_ needs "(" or " (" right after the name.
+      bool paren = rest.rfind("(", 0) == 0 || rest.rfind(" (", 0) == 0;
+      if (paren && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), acronym_, &acr)) {
         if (InitialsMatch(acr, st.tokens, a, b)) {
           add_alias(acr, c.id);
         } else if (c.nest_start != static_cast<size_t>(-1)) {

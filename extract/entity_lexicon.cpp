@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+
 #include "extract/lexicon.h"
 #include "extract/normalize.h"
 
@@ -37,22 +39,36 @@ int Spelling::Id(std::string_view key) const {
 }
 
 uint64_t Spelling::Hash(std::string_view s) {
-  uint64_t h = 14695981039346656037ull;  // FNV-1a: words are short
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  uint64_t h = kHashSeed;
+  for (unsigned char c : s) h = HashStep(h, c);
   return h;
 }
 
 size_t Spelling::Slot(std::string_view s, uint64_t h) const {
   const size_t mask = slots_.size() - 1;
+  const uint32_t tag = static_cast<uint32_t>(h >> 32);
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     int32_t w = slots_[i];
-    if (w < 0 || words_[static_cast<size_t>(w)].first == s) return i;
+    // Most probes for a word not in the table end at an empty slot or a
+    // different hash tag, without touching the strings.
+    if (w < 0 || (tags_[i] == tag && words_[static_cast<size_t>(w)].first == s)) return i;
   }
 }
 
+void Spelling::Insert(size_t word) {
+  uint64_t h = Hash(words_[word].first);
+  size_t i = Slot(words_[word].first, h);
+  slots_[i] = static_cast<int32_t>(word);
+  tags_[i] = static_cast<uint32_t>(h >> 32);
+}
+
 const Spelling::Word* Spelling::Find(std::string_view folded) const {
+  return Find(folded, Hash(folded));
+}
+
+const Spelling::Word* Spelling::Find(std::string_view folded, uint64_t hash) const {
   if (slots_.empty()) return nullptr;
-  int32_t w = slots_[Slot(folded, Hash(folded))];
+  int32_t w = slots_[Slot(folded, hash)];
   return w < 0 ? nullptr : &words_[static_cast<size_t>(w)].second;
 }
 
@@ -69,10 +85,10 @@ void Spelling::Put(const std::string& surface, Word w) {
     size_t size = 64;                         // a power of two: Slot masks
     while (size < 4 * words_.size()) size *= 2;
     slots_.assign(size, -1);
-    for (size_t i = 0; i < words_.size(); ++i)
-      slots_[Slot(words_[i].first, Hash(words_[i].first))] = static_cast<int32_t>(i);
+    tags_.assign(size, 0);
+    for (size_t i = 0; i < words_.size(); ++i) Insert(i);
   } else {
-    slots_[Slot(surface, Hash(surface))] = static_cast<int32_t>(words_.size() - 1);
+    Insert(words_.size() - 1);
   }
 }
 
@@ -108,19 +124,16 @@ void SetKey(std::string_view text, const Spelling& spelling, Token* t) {
   bool ascii = true;
   for (unsigned char c : word)
     if (c >= 0x80) ascii = false;
-  std::string folded;
   if (ascii) {
-    folded.assign(word);
-    for (char& c : folded)
+    t->key.assign(word);  // short words stay in the string's own buffer
+    for (char& c : t->key)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   } else {
-    folded = FoldCase(word);
+    t->key = FoldCase(word);
   }
-  if (const Spelling::Word* w = spelling.Find(folded)) {
-    t->key = w->key;
+  if (const Spelling::Word* w = spelling.Find(t->key)) {
+    if (w->key != t->key) t->key = w->key;  // a spelling variant
     t->id = w->id;
-  } else {
-    t->key = std::move(folded);
   }
 }
 
@@ -133,64 +146,139 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end,
   return out;
 }
 
+namespace {
+
+// ASCII classes for the tokenizer's fast path.
+enum : uint8_t { kAsciiAlpha = 1, kAsciiUpper = 2, kAsciiDigit = 4 };
+constexpr auto kAscii = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kAsciiAlpha;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kAsciiAlpha | kAsciiUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAsciiDigit;
+  return t;
+}();
+
+// "U.S." / "U.K.": end of dotted initials after the capital at j - 1, or j.
+int32_t DottedEnd(const char* s, int32_t j, int32_t n) {
+  if (!(j + 2 < n && s[j] == '.' && s[j + 1] >= 'A' && s[j + 1] <= 'Z' && s[j + 2] == '.'))
+    return j;
+  int32_t k = j;
+  while (k + 2 < n && s[k] == '.' && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && s[k + 2] == '.')
+    k += 2;
+  return k + 1;
+}
+
+// One code point at i, any script: a token is appended if one starts there.
+// Returns where to go on.
+int32_t GeneralStep(std::string_view text, int32_t i, int32_t n, const Spelling& spelling,
+                    std::vector<Token>* out) {
+  const char* s = text.data();
+  int32_t start = i;
+  UChar32 c;
+  U8_NEXT(s, i, n, c);
+  if (c == '&') {
+    Token& t = out->emplace_back();
+    t.start = static_cast<size_t>(start);
+    t.end = static_cast<size_t>(i);
+    t.key = "&";
+    const Spelling::Word* w = spelling.Find("&");
+    t.id = w != nullptr && w->key == "&" ? w->id : -1;
+    return i;
+  }
+  CharClass first = Classify(c);
+  if (!first.alnum) return i;
+  bool cap = first.upper || first.title;
+  bool all_upper = cap;
+  int letters = first.alpha ? 1 : 0;
+  int32_t j = i;
+  while (j < n) {
+    int32_t k = j;
+    UChar32 d;
+    U8_NEXT(s, k, n, d);
+    CharClass dc = Classify(d);
+    if (!dc.alnum) break;
+    if (dc.alpha) {
+      ++letters;
+      if (!dc.upper) all_upper = false;
+    }
+    j = k;
+  }
+  Token& t = out->emplace_back();
+  t.start = static_cast<size_t>(start);
+  t.end = static_cast<size_t>(j);
+  t.cap = cap;
+  t.digit = first.digit;
+  t.upper = all_upper && letters >= 2;
+  if (j - start == 1 && cap) {
+    int32_t d = DottedEnd(s, j, n);
+    if (d != j) {
+      t.end = static_cast<size_t>(d);
+      t.upper = true;
+      j = d;
+    }
+  }
+  SetKey(text, spelling, &t);
+  return j;
+}
+
+}  // namespace
+
 void TokenizeInto(std::string_view text, size_t begin, size_t end, const Spelling& spelling,
                   std::vector<Token>* out) {
   const char* s = text.data();
   int32_t i = static_cast<int32_t>(begin);
   const int32_t n = static_cast<int32_t>(std::min(end, text.size()));
   // About one token per six bytes of English.
-  out->reserve(out->size() + static_cast<size_t>(n > i ? n - i : 0) / 5 + 1);
+  out->reserve(out->size() + static_cast<size_t>(n > i ? n - i : 0) / 6 + 1);
   while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c == '&') {
-      Token t;
-      t.start = static_cast<size_t>(start);
-      t.end = static_cast<size_t>(i);
-      t.key = "&";
-      const Spelling::Word* w = spelling.Find("&");
-      t.id = w != nullptr && w->key == "&" ? w->id : -1;
-      out->push_back(std::move(t));
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x80 || b == '&') {
+      i = GeneralStep(text, i, n, spelling, out);
       continue;
     }
-    CharClass first = Classify(c);
-    if (!first.alnum) continue;
-    bool cap = first.upper || first.title;
-    bool digit = first.digit;
-    bool all_upper = cap;
-    int letters = first.alpha ? 1 : 0;
+    uint8_t cls = kAscii[b];
+    if (cls == 0) {
+      ++i;
+      continue;
+    }
+    // An ASCII word: classes, folded key and its hash in one pass.
+    char folded[32];
+    uint64_t hash = Spelling::kHashSeed;
+    bool all_upper = (cls & kAsciiUpper) != 0;
+    int letters = 0;
     int32_t j = i;
-    while (j < n) {
-      int32_t k = j;
-      UChar32 d;
-      U8_NEXT(s, k, n, d);
-      CharClass dc = Classify(d);
-      if (!dc.alnum) break;
-      if (dc.alpha) {
+    for (; j < n; ++j) {
+      unsigned char d = static_cast<unsigned char>(s[j]);
+      if (d >= 0x80) break;
+      uint8_t dc = kAscii[d];
+      if (dc == 0) break;
+      if (dc & kAsciiAlpha) {
         ++letters;
-        if (!dc.upper) all_upper = false;
+        if (!(dc & kAsciiUpper)) all_upper = false;
       }
-      j = k;
+      char f = static_cast<char>(dc & kAsciiUpper ? d - 'A' + 'a' : d);
+      if (j - i < static_cast<int32_t>(sizeof folded)) folded[j - i] = f;
+      hash = Spelling::HashStep(hash, static_cast<unsigned char>(f));
     }
-    Token t;
-    t.start = static_cast<size_t>(start);
+    bool long_word = j - i > static_cast<int32_t>(sizeof folded);
+    bool dotted = j - i == 1 && (cls & kAsciiUpper) && DottedEnd(s, j, n) != j;
+    if ((j < n && static_cast<unsigned char>(s[j]) >= 0x80) || long_word || dotted) {
+      i = GeneralStep(text, i, n, spelling, out);  // the word goes on in another script
+      continue;
+    }
+    Token& t = out->emplace_back();
+    t.start = static_cast<size_t>(i);
     t.end = static_cast<size_t>(j);
-    t.cap = cap;
-    t.digit = digit;
+    t.cap = (cls & kAsciiUpper) != 0;
+    t.digit = (cls & kAsciiDigit) != 0;
     t.upper = all_upper && letters >= 2;
-    // Dotted initials: "U.S." / "U.K." as one token.
-    if (j - start == 1 && cap && j + 2 < n && s[j] == '.' && s[j + 1] >= 'A' && s[j + 1] <= 'Z' &&
-        s[j + 2] == '.') {
-      int32_t k = j;
-      while (k + 2 < n && s[k] == '.' && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && s[k + 2] == '.')
-        k += 2;
-      t.end = static_cast<size_t>(k + 1);
-      t.upper = true;
-      j = k + 1;
+    std::string_view key(folded, static_cast<size_t>(j - i));
+    if (const Spelling::Word* w = spelling.Find(key, hash)) {
+      t.key = w->key;
+      t.id = w->id;
+    } else {
+      t.key.assign(key);
     }
-    SetKey(text, spelling, &t);
-    out->push_back(std::move(t));
     i = j;
   }
 }

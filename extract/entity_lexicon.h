@@ -55,18 +55,25 @@ class Spelling {
   // The entry of a case-folded word, or nullptr (then its key is itself and
   // its id -1).
   const Word* Find(std::string_view folded) const;
+  // The same with Hash(folded) already known.
+  const Word* Find(std::string_view folded, uint64_t hash) const;
+  // FNV-1a (words are short), exposed so a tokenizer can hash while folding.
+  static constexpr uint64_t kHashSeed = 14695981039346656037ull;
+  static uint64_t HashStep(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
+  static uint64_t Hash(std::string_view s);
 
  private:
   // Open addressing over surface strings; lookups hash a string_view, so no
   // std::string is built per token.
   size_t Slot(std::string_view s, uint64_t h) const;
   void Put(const std::string& surface, Word w);
-  static uint64_t Hash(std::string_view s);
+  void Insert(size_t word);  // words_[word] into a free slot
 
   std::vector<std::string> keys_;              // id -> key
   std::unordered_map<std::string, int> ids_;   // key -> id
   std::vector<std::pair<std::string, Word>> words_;  // surface -> word
   std::vector<int32_t> slots_;                 // index into words_, -1 empty
+  std::vector<uint32_t> tags_;                 // per slot: high bits of the hash
 };
 
 // Tokens of text[begin, end) (offsets absolute).

@@ -9,6 +9,8 @@
 
 namespace newsgraph {
 
+using namespace std::string_view_literals;  // key == "of"sv: no strlen, inlined compare
+
 namespace {
 
 // English function words that may open a capitalised run at a sentence start
@@ -42,6 +44,13 @@ bool Year(const Token& t) {
 bool YearRange(std::string_view text, const std::vector<Token>& t, size_t k) {
   return k + 1 < t.size() && Year(t[k]) && Year(t[k + 1]) &&
          text.substr(t[k].end, t[k + 1].start - t[k].end) == "-";
+}
+
+// `c` occurs right after a space. memchr for the rare byte, not for ' '.
+bool HasAfterSpace(std::string_view s, char c) {
+  for (size_t p = s.find(c, 1); p != std::string_view::npos; p = s.find(c, p + 1))
+    if (s[p - 1] == ' ') return true;
+  return false;
 }
 
 const RE2& ParenYears() {
@@ -193,7 +202,7 @@ bool EntityRules::FindCompany(std::string_view text, const std::vector<Token>& t
   if (c.id.empty() || c.id.rfind("company:", 0) != 0) {
     std::vector<std::string> keys;
     for (size_t q = core_start; q <= core_end; ++q)
-      if (t[q].key != "&" && !Is(t[q], kConnector)) keys.push_back(t[q].key);
+      if (t[q].key != "&"sv && !Is(t[q], kConnector)) keys.push_back(t[q].key);
     c.id = "company:" + Slug(keys);
   }
   out->push_back(std::move(c));
@@ -204,7 +213,7 @@ bool EntityRules::Substantive(const std::vector<Token>& t, size_t from, size_t t
   for (size_t k = from; k <= to; ++k) {
     if (!Is(t[k], kGeneric | kConnector | kCompanySuffix | kBodyTail | kFunctionWord |
                       kPolicyHead) &&
-        !t[k].digit && t[k].key != "&")
+        !t[k].digit && t[k].key != "&"sv)
       return true;
   }
   return false;
@@ -214,7 +223,7 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
                             const EntityLexicon& lex, std::vector<EntityCandidate>* out) const {
   while (a < b && Is(t[a], kFunctionWord)) ++a;
   // "Copyright 2026 Daily Name": the notice is not part of the name.
-  if (a < b && t[a].key == "copyright") {
+  if (a < b && t[a].key == "copyright"sv) {
     ++a;
     while (a < b && t[a].digit) ++a;
   }
@@ -228,7 +237,7 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
     if (h < b) {
       const std::string& nx = t[h + 1].key;
       if (YearRange(text, t, h + 1)) e = h + 2;  // "... Roadmap 2025-2045"
-      else if (nx != "for" && nx != "on" && nx != "of" && nx != "to") continue;
+      else if (nx != "for"sv && nx != "on"sv && nx != "of"sv && nx != "to"sv) continue;
     }
     size_t s = a;
     for (size_t k = a; k < h; ++k)
@@ -252,13 +261,13 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
                     LexiconId(text, t, h0, h0, lex).rfind("region:", 0) == 0))
     ++h0;
   const std::string* head = TypeOf(t[h0], kBodyHead, body_head_);
-  if (head != nullptr && !(h0 + 1 < b && t[h0 + 1].key == "of")) head = nullptr;
+  if (head != nullptr && !(h0 + 1 < b && t[h0 + 1].key == "of"sv)) head = nullptr;
   if (body_type.empty() && head != nullptr) body_type = *head;
   if (!body_type.empty() && head == nullptr) {
     // "4th Plenary Session of the 20th CPC Central Committee": the body is
     // the part after the last "of" when what precedes it names no body.
     for (size_t k = b; k > a; --k) {
-      if (t[k].key != "of") continue;
+      if (t[k].key != "of"sv) continue;
       if (!Is(t[k - 1], kBodyTail)) {
         a = k + 1;
         while (a < b && (Is(t[a], kFunctionWord) || t[a].digit)) ++a;
@@ -274,9 +283,9 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
     c.priority = 2;
     // "X Department of the Y Commission": X is the body, Y a nested one.
     for (size_t k = a + 1; k < b; ++k) {
-      if (t[k].key != "of") continue;
+      if (t[k].key != "of"sv) continue;
       size_t y = k + 1;
-      if (y <= b && t[y].key == "the") ++y;
+      if (y <= b && t[y].key == "the"sv) ++y;
       const std::string* xt = BodyTail(t[k - 1]);
       if (xt == nullptr || tail == nullptr || y > b || !substantive(y, b)) break;
       body_type = *xt;
@@ -289,7 +298,7 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
       if (n.id.empty()) {
         std::vector<std::string> keys;
         for (size_t q = y; q <= b; ++q)
-          if (t[q].key != "the" && t[q].key != "&") keys.push_back(t[q].key);
+          if (t[q].key != "the"sv && t[q].key != "&"sv) keys.push_back(t[q].key);
         n.id = n.type + ":" + Slug(keys);
       }
       c.nest_start = n.start;
@@ -301,7 +310,7 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
     if (c.id.empty()) {
       std::vector<std::string> keys;
       for (size_t q = a; q <= b; ++q)
-        if (t[q].key != "the" && t[q].key != "&") keys.push_back(t[q].key);
+        if (t[q].key != "the"sv && t[q].key != "&"sv) keys.push_back(t[q].key);
       c.id = c.type + ":" + Slug(keys);
     }
     out->push_back(std::move(c));
@@ -314,7 +323,7 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
   bool company = false;
   for (size_t s = a; s <= b;) {
     size_t e = s;
-    while (e + 1 <= b && (t[e + 1].cap || t[e + 1].key == "&" || t[e + 1].digit)) ++e;
+    while (e + 1 <= b && (t[e + 1].cap || t[e + 1].key == "&"sv || t[e + 1].digit)) ++e;
     // "PT Borneo Bauksit": a company prefix opens a name that runs to the
     // end of the capitalised words.
     if (Is(t[s], kCompanyPrefix) && t[s].cap && e > s) {
@@ -394,7 +403,7 @@ void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
       b = k;
       ++n;
       if (Is(t[k], kPolicyHead)) head = true;
-      if (!Is(t[k], kConnector) && t[k].key != "&") {
+      if (!Is(t[k], kConnector) && t[k].key != "&"sv) {
         ++words;
         if (t[k].cap || t[k].digit) ++caps;
       }
@@ -410,11 +419,11 @@ void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
 void EntityRules::FindAnaphors(std::string_view text, const std::vector<Token>& t,
                                std::vector<EntityCandidate>* out) const {
   for (size_t k = 0; k + 1 < t.size(); ++k) {
-    if ((t[k].key != "the" && t[k].key != "a") ||
+    if ((t[k].key != "the"sv && t[k].key != "a"sv) ||
         text.substr(t[k].end, t[k + 1].start - t[k].end) != " ")
       continue;
     // "a plan" only when its issuing follows ("under a plan issued by X").
-    bool indefinite = t[k].key == "a";
+    bool indefinite = t[k].key == "a"sv;
     if (indefinite && !(k + 2 < t.size() && IssueVerb(t[k + 2].key))) continue;
     bool done = false;
     for (const auto& words : policy_anaphor_) {
@@ -475,7 +484,7 @@ void EntityRules::FindSpeakers(std::string_view text, const std::vector<Token>& 
   };
   // "..., said Zhang Wei, an analyst" / "Zhang Wei said".
   for (size_t k = 0; k < t.size(); ++k) {
-    if (t[k].key != "said" && t[k].key != "says" && t[k].key != "told") continue;
+    if (t[k].key != "said"sv && t[k].key != "says"sv && t[k].key != "told"sv) continue;
     if (k + 2 < t.size() && (k + 3 >= t.size() || !t[k + 3].cap)) emit(k + 1, k + 2);
     if (k >= 2 && (k < 3 || !t[k - 3].cap)) emit(k - 2, k - 1);
   }
@@ -489,8 +498,13 @@ void EntityRules::FindPublisher(std::string_view text, size_t sent_start, size_t
   static const RE2 byline(
       R"(^([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,4}) \| (?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}))");
   std::string_view s = text.substr(sent_start, std::min(sent_end, sent_start + 200) - sent_start);
+  // Both patterns open with a capital and need " (" or " | ": most sentences
+  // are ruled out without running either.
+  if (s.empty() || s[0] < 'A' || s[0] > 'Z') return;
   re2::StringPiece in(s.data(), s.size()), name;
-  if (!RE2::PartialMatch(in, dateline, &name) && !RE2::PartialMatch(in, byline, &name)) return;
+  bool found = (HasAfterSpace(s, '(') && RE2::PartialMatch(in, dateline, &name)) ||
+               (HasAfterSpace(s, '|') && RE2::PartialMatch(in, byline, &name));
+  if (!found) return;
   size_t start = static_cast<size_t>(name.data() - text.data());
   size_t end = start + name.size();
   size_t a = t.size(), b = 0;
@@ -517,11 +531,17 @@ void EntityRules::FindPublisher(std::string_view text, size_t sent_start, size_t
 
 void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end,
                        const std::vector<Token>& t, const EntityLexicon& lex,
-                       std::vector<EntityCandidate>* out) const {
+                       std::vector<EntityCandidate>* out,
+                       const std::vector<LexMatch>* lex_matches) const {
   const size_t n = t.size();
   // Tokens where a known body, organization or company starts.
   std::vector<char> known_start(n, 0);
-  for (const LexMatch& m : lex.Match(text, t)) {
+  std::vector<LexMatch> own;
+  if (lex_matches == nullptr) {
+    own = lex.Match(text, t);
+    lex_matches = &own;
+  }
+  for (const LexMatch& m : *lex_matches) {
     const std::string& type = lex.entries()[static_cast<size_t>(m.entry)].type;
     if (type == "government_body" || type == "organization" || type == "company")
       known_start[m.first] = 1;
@@ -536,16 +556,16 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
     bool policy = Is(t[i], kPolicyHead);
     while (j + 1 < n && NameGap(text, t[j].end, t[j + 1].start)) {
       const Token& nx = t[j + 1];
-      if ((nx.key == "and" || nx.key == "on") && !nx.cap && j + 2 < n) {
+      if ((nx.key == "and"sv || nx.key == "on"sv) && !nx.cap && j + 2 < n) {
         size_t q = j + 2;
-        if (t[q].key == "the" && q + 1 < n) ++q;
+        if (t[q].key == "the"sv && q + 1 < n) ++q;
         // "X and the Y", "X on the London Metal Exchange": two names.
-        if (known_start[q] || (nx.key == "and" && q == j + 3 && t[q].cap) ||
-            (nx.key == "on" && !head))
+        if (known_start[q] || (nx.key == "and"sv && q == j + 3 && t[q].cap) ||
+            (nx.key == "on"sv && !head))
           break;
       }
       // "Work Plan for X in Shanxi Province (2025-2028)"
-      if (nx.key == "in" && !nx.cap && policy && j + 2 < n && t[j + 2].cap &&
+      if (nx.key == "in"sv && !nx.cap && policy && j + 2 < n && t[j + 2].cap &&
           NameGap(text, nx.end, t[j + 2].start)) {
         j += 2;
         continue;
@@ -554,8 +574,8 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       if (gap.find('\'') != std::string_view::npos) break;  // "China's Ministry"
       bool hyphen = gap == "-";
       if (Is(nx, kDateWord) || Is(t[j], kDateWord)) break;
-      if (nx.key == "the" && !nx.cap && j == i) break;  // "Later the Association"
-      if (nx.cap || nx.digit || nx.key == "&" || Is(nx, kConnector) || hyphen) {
+      if (nx.key == "the"sv && !nx.cap && j == i) break;  // "Later the Association"
+      if (nx.cap || nx.digit || nx.key == "&"sv || Is(nx, kConnector) || hyphen) {
         ++j;
         if (Is(nx, kPolicyHead)) policy = true;
         if (Is(nx, kPolicyHead) || Is(nx, kBodyTail) || Is(nx, kBodyHead))
@@ -565,7 +585,7 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       break;
     }
     size_t b = j;
-    while (b > i && (Is(t[b], kConnector) || t[b].key == "&")) --b;
+    while (b > i && (Is(t[b], kConnector) || t[b].key == "&"sv)) --b;
     FindInRun(text, t, i, b, lex, out);
     i = j + 1;
   }
@@ -576,7 +596,7 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       "department", "departments", "agencies", "agency", "bodies", "body", "officials",
       "ministries", "organs", "bonds", "budget", "debt", "funds", "funding", "level"};
   for (size_t k = 1; k + 1 < n; ++k)
-    if (t[k - 1].key == "the" && t[k].key == "central" && t[k + 1].key == "government" &&
+    if (t[k - 1].key == "the"sv && t[k].key == "central"sv && t[k + 1].key == "government"sv &&
         (k + 2 >= n || !kGovNoun.count(t[k + 2].key))) {
       EntityCandidate c;
       c.start = t[k].start;

@@ -58,10 +58,12 @@ class EntityRules {
 
   // Rule candidates in the sentence text[sent_start, sent_end) whose tokens
   // are `tokens` (from Tokenize with the spelling of the lexicon given to
-  // Load, which must be `lex`).
+  // Load, which must be `lex`). `lex_matches`: lex.Match(text, tokens) if
+  // the caller has it already.
   void Find(std::string_view text, size_t sent_start, size_t sent_end,
             const std::vector<Token>& tokens, const EntityLexicon& lex,
-            std::vector<EntityCandidate>* out) const;
+            std::vector<EntityCandidate>* out,
+            const std::vector<LexMatch>* lex_matches = nullptr) const;
 
   // Policy id from its topic words and year range (both may be partial).
   static std::string PolicyId(const std::vector<std::string>& topic, const std::string& years);
