@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -41,6 +42,19 @@ struct SentenceTokens {
   bool title_case = false;  // a headline-style line
 };
 
+// No byte >= 0x80; eight bytes a step (blocks are long).
+bool IsAscii(std::string_view s) {
+  size_t i = 0;
+  uint64_t any = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    any |= w;
+  }
+  for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
+  return (any & 0x8080808080808080ull) == 0;
+}
+
 bool Overlaps(const EntityCandidate& a, const EntityCandidate& b) {
   return a.start < b.end && b.start < a.end;
 }
@@ -48,6 +62,7 @@ bool Overlaps(const EntityCandidate& a, const EntityCandidate& b) {
 // Longest first; on equal spans the higher priority. A candidate may sit
 // inside an accepted one only where that one allows a nested name.
 std::vector<EntityCandidate> ResolveOverlaps(std::vector<EntityCandidate> cands) {
+  if (cands.size() <= 1) return cands;  // most sentences
   std::stable_sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) {
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     if (a.priority != b.priority) return a.priority > b.priority;
@@ -125,9 +140,7 @@ std::vector<char> Entities::ChromeBlocks(const Document& doc) const {
     // folded (a block is usually far longer than any chrome line).
     std::string_view s;
     size_t n = raw.size();
-    bool ascii = true;
-    for (unsigned char c : raw)
-      if (c >= 0x80) ascii = false;
+    bool ascii = IsAscii(raw);
     if (ascii) {
       while (n > 0 && (raw[n - 1] == '.' || raw[n - 1] == ':' || raw[n - 1] == ' ')) --n;
       folded.assign(raw.substr(0, std::min(n, chrome_max_)));

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstring>
 
 #include "extract/lexicon.h"
 #include "extract/normalize.h"
@@ -38,57 +39,123 @@ int Spelling::Id(std::string_view key) const {
   return it == ids_.end() ? -1 : it->second;
 }
 
-uint64_t Spelling::Hash(std::string_view s) {
-  uint64_t h = kHashSeed;
-  for (unsigned char c : s) h = HashStep(h, c);
-  return h;
+namespace {
+
+// Bytes [from, from + 8) of s, zero-padded past its end.
+inline uint64_t Chunk(std::string_view s, size_t from) {
+  uint64_t c = 0;
+  if (from < s.size()) std::memcpy(&c, s.data() + from, std::min<size_t>(8, s.size() - from));
+  return c;
 }
 
-size_t Spelling::Slot(std::string_view s, uint64_t h) const {
+}  // namespace
+
+namespace {
+
+// Eight bytes a step: a word is one or two multiplications. `chunk(i)` is
+// bytes [i, i + 8), zero past the end.
+template <typename ChunkAt>
+inline uint64_t HashChunks(size_t size, ChunkAt chunk) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ size;
+  for (size_t i = 0; i < size; i += 8) {
+    h = (h ^ chunk(i)) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 29);
+}
+
+inline uint64_t Load8(const char* p) {
+  uint64_t c;
+  std::memcpy(&c, p, 8);
+  return c;
+}
+
+}  // namespace
+
+uint64_t Spelling::Hash(std::string_view s) {
+  return HashChunks(s.size(), [s](size_t i) { return Chunk(s, i); });
+}
+
+size_t Spelling::Probe(std::string_view s, uint64_t h) const {
+  return Probe(s, h, s.size() <= 16 ? Chunk(s, 0) : 0, s.size() <= 16 ? Chunk(s, 8) : 0);
+}
+
+int Spelling::LookupPadded(const char* folded, size_t len,
+                           const std::string** variant_key) const {
+  *variant_key = nullptr;
+  if (slots_.empty()) return -1;
+  uint64_t h = HashChunks(len, [folded](size_t i) { return Load8(folded + i); });
+  const SlotEntry& e = slots_[Probe(std::string_view(folded, len), h, Load8(folded),
+                                    Load8(folded + 8))];
+  if (e.word < 0) return -1;
+  if (!e.self) *variant_key = &words_[static_cast<size_t>(e.word)].second.key;
+  return e.id;
+}
+
+size_t Spelling::Probe(std::string_view s, uint64_t h, uint64_t lo, uint64_t hi) const {
   const size_t mask = slots_.size() - 1;
   const uint32_t tag = static_cast<uint32_t>(h >> 32);
+  // A word of up to 16 bytes is compared in the slot itself (lo, hi),
+  // without touching words_.
+  const bool inline_text = s.size() <= 16;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
-    int32_t w = slots_[i];
-    // Most probes for a word not in the table end at an empty slot or a
-    // different hash tag, without touching the strings.
-    if (w < 0 || (tags_[i] == tag && words_[static_cast<size_t>(w)].first == s)) return i;
+    const SlotEntry& e = slots_[i];
+    if (e.word < 0) return i;
+    if (e.tag != tag || e.len != std::min<size_t>(s.size(), 0xFFFF)) continue;
+    if (inline_text ? e.lo == lo && e.hi == hi
+                    : words_[static_cast<size_t>(e.word)].first == s)
+      return i;
   }
 }
 
-void Spelling::Insert(size_t word) {
-  uint64_t h = Hash(words_[word].first);
-  size_t i = Slot(words_[word].first, h);
-  slots_[i] = static_cast<int32_t>(word);
-  tags_[i] = static_cast<uint32_t>(h >> 32);
+void Spelling::Fill(size_t slot, size_t word) {
+  const std::string& surface = words_[word].first;
+  const Word& w = words_[word].second;
+  SlotEntry& e = slots_[slot];
+  e.tag = static_cast<uint32_t>(Hash(surface) >> 32);
+  e.word = static_cast<int32_t>(word);
+  e.id = w.id;
+  e.len = static_cast<uint16_t>(std::min<size_t>(surface.size(), 0xFFFF));
+  e.self = w.key == surface;
+  e.lo = surface.size() <= 16 ? Chunk(surface, 0) : 0;
+  e.hi = surface.size() <= 16 ? Chunk(surface, 8) : 0;
 }
 
 const Spelling::Word* Spelling::Find(std::string_view folded) const {
-  return Find(folded, Hash(folded));
+  if (slots_.empty()) return nullptr;
+  int32_t w = slots_[Probe(folded, Hash(folded))].word;
+  return w < 0 ? nullptr : &words_[static_cast<size_t>(w)].second;
 }
 
-const Spelling::Word* Spelling::Find(std::string_view folded, uint64_t hash) const {
-  if (slots_.empty()) return nullptr;
-  int32_t w = slots_[Slot(folded, hash)];
-  return w < 0 ? nullptr : &words_[static_cast<size_t>(w)].second;
+int Spelling::Lookup(std::string_view folded, const std::string** variant_key) const {
+  *variant_key = nullptr;
+  if (slots_.empty()) return -1;
+  const SlotEntry& e = slots_[Probe(folded, Hash(folded))];
+  if (e.word < 0) return -1;
+  if (!e.self) *variant_key = &words_[static_cast<size_t>(e.word)].second.key;
+  return e.id;
 }
 
 void Spelling::Put(const std::string& surface, Word w) {
   if (!slots_.empty()) {
-    int32_t& slot = slots_[Slot(surface, Hash(surface))];
-    if (slot >= 0) {  // the last Add of a variant wins
-      words_[static_cast<size_t>(slot)].second = std::move(w);
+    size_t slot = Probe(surface, Hash(surface));
+    if (slots_[slot].word >= 0) {  // the last Add of a variant wins
+      size_t word = static_cast<size_t>(slots_[slot].word);
+      words_[word].second = std::move(w);
+      Fill(slot, word);
       return;
     }
   }
   words_.emplace_back(surface, std::move(w));
   if (slots_.size() < 2 * words_.size()) {  // keep the table at most half full
-    size_t size = 64;                         // a power of two: Slot masks
+    size_t size = 64;                         // a power of two: Probe masks
     while (size < 4 * words_.size()) size *= 2;
-    slots_.assign(size, -1);
-    tags_.assign(size, 0);
-    for (size_t i = 0; i < words_.size(); ++i) Insert(i);
+    slots_.assign(size, SlotEntry{});
+    for (size_t i = 0; i < words_.size(); ++i)
+      Fill(Probe(words_[i].first, Hash(words_[i].first)), i);
   } else {
-    Insert(words_.size() - 1);
+    Fill(Probe(surface, Hash(surface)), words_.size() - 1);
   }
 }
 
@@ -131,10 +198,9 @@ void SetKey(std::string_view text, const Spelling& spelling, Token* t) {
   } else {
     t->key = FoldCase(word);
   }
-  if (const Spelling::Word* w = spelling.Find(t->key)) {
-    if (w->key != t->key) t->key = w->key;  // a spelling variant
-    t->id = w->id;
-  }
+  const std::string* variant = nullptr;
+  t->id = spelling.Lookup(t->key, &variant);
+  if (variant != nullptr) t->key = *variant;
 }
 
 }  // namespace
@@ -228,7 +294,7 @@ void TokenizeInto(std::string_view text, size_t begin, size_t end, const Spellin
   const char* s = text.data();
   int32_t i = static_cast<int32_t>(begin);
   const int32_t n = static_cast<int32_t>(std::min(end, text.size()));
-  // About one token per six bytes of English.
+  // About one token per six bytes of English; rarely more than one per four.
   out->reserve(out->size() + static_cast<size_t>(n > i ? n - i : 0) / 6 + 1);
   while (i < n) {
     unsigned char b = static_cast<unsigned char>(s[i]);
@@ -241,9 +307,9 @@ void TokenizeInto(std::string_view text, size_t begin, size_t end, const Spellin
       ++i;
       continue;
     }
-    // An ASCII word: classes, folded key and its hash in one pass.
-    char folded[32];
-    uint64_t hash = Spelling::kHashSeed;
+    // An ASCII word: classes and folded key in one pass. The zero padding
+    // lets the lookup read whole 8-byte chunks.
+    alignas(8) char folded[40] = {};
     bool all_upper = (cls & kAsciiUpper) != 0;
     int letters = 0;
     int32_t j = i;
@@ -257,10 +323,9 @@ void TokenizeInto(std::string_view text, size_t begin, size_t end, const Spellin
         if (!(dc & kAsciiUpper)) all_upper = false;
       }
       char f = static_cast<char>(dc & kAsciiUpper ? d - 'A' + 'a' : d);
-      if (j - i < static_cast<int32_t>(sizeof folded)) folded[j - i] = f;
-      hash = Spelling::HashStep(hash, static_cast<unsigned char>(f));
+      if (j - i < 32) folded[j - i] = f;
     }
-    bool long_word = j - i > static_cast<int32_t>(sizeof folded);
+    bool long_word = j - i > 32;
     bool dotted = j - i == 1 && (cls & kAsciiUpper) && DottedEnd(s, j, n) != j;
     if ((j < n && static_cast<unsigned char>(s[j]) >= 0x80) || long_word || dotted) {
       i = GeneralStep(text, i, n, spelling, out);  // the word goes on in another script
@@ -273,12 +338,9 @@ void TokenizeInto(std::string_view text, size_t begin, size_t end, const Spellin
     t.digit = (cls & kAsciiDigit) != 0;
     t.upper = all_upper && letters >= 2;
     std::string_view key(folded, static_cast<size_t>(j - i));
-    if (const Spelling::Word* w = spelling.Find(key, hash)) {
-      t.key = w->key;
-      t.id = w->id;
-    } else {
-      t.key.assign(key);
-    }
+    const std::string* variant = nullptr;
+    t.id = spelling.LookupPadded(folded, key.size(), &variant);
+    t.key.assign(variant != nullptr ? std::string_view(*variant) : key);
     i = j;
   }
 }

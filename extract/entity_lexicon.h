@@ -55,25 +55,37 @@ class Spelling {
   // The entry of a case-folded word, or nullptr (then its key is itself and
   // its id -1).
   const Word* Find(std::string_view folded) const;
-  // The same with Hash(folded) already known.
-  const Word* Find(std::string_view folded, uint64_t hash) const;
-  // FNV-1a (words are short), exposed so a tokenizer can hash while folding.
-  static constexpr uint64_t kHashSeed = 14695981039346656037ull;
-  static uint64_t HashStep(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ull; }
-  static uint64_t Hash(std::string_view s);
+
+ // The id of a case-folded word's key, or -1; *variant_key is its key when
+  // that is not the word itself (a spelling variant), else nullptr.
+  int Lookup(std::string_view folded, const std::string** variant_key) const;
+  // The same for `len` bytes at `folded` followed by zero bytes up to a
+  // multiple of 8 and at least 16 bytes in all (a tokenizer's buffer).
+  int LookupPadded(const char* folded, size_t len, const std::string** variant_key) const;
 
  private:
-  // Open addressing over surface strings; lookups hash a string_view, so no
-  // std::string is built per token.
-  size_t Slot(std::string_view s, uint64_t h) const;
+  // Open addressing over surface strings: lookups hash a string_view, so no
+  // std::string is built per token, and a probe reads one slot.
+  struct SlotEntry {
+    uint64_t lo = 0, hi = 0;  // a surface of up to 16 bytes, zero-padded
+    uint32_t tag = 0;         // high bits of the hash
+    int32_t word = -1;        // index into words_, -1: empty
+    int32_t id = -1;          // words_[word].second.id
+    uint16_t len = 0;         // surface length (longer ones compare words_)
+    bool self = false;        // the surface is its own key
+  };
+  // The slot holding `s`, or the empty slot where it would go.
+  size_t Probe(std::string_view s, uint64_t h) const;
+  // The same with s's first 16 bytes, zero-padded, as two words.
+  size_t Probe(std::string_view s, uint64_t h, uint64_t lo, uint64_t hi) const;
+  void Fill(size_t slot, size_t word);
   void Put(const std::string& surface, Word w);
-  void Insert(size_t word);  // words_[word] into a free slot
+  static uint64_t Hash(std::string_view s);
 
   std::vector<std::string> keys_;              // id -> key
   std::unordered_map<std::string, int> ids_;   // key -> id
   std::vector<std::pair<std::string, Word>> words_;  // surface -> word
-  std::vector<int32_t> slots_;                 // index into words_, -1 empty
-  std::vector<uint32_t> tags_;                 // per slot: high bits of the hash
+  std::vector<SlotEntry> slots_;
 };
 
 // Tokens of text[begin, end) (offsets absolute).
