@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -34,10 +35,22 @@ namespace newsgraph {
 using namespace std::string_view_literals;  // key == "of"sv: no strlen, inlined compare
 namespace {
 
+// Token buffers reused from document to document, per thread: a sentence's
+// tokens are built in memory that is allocated and warm already, not in a
+// fresh allocation that lives until the document is done. A deque, so a
+// buffer stays put while more are added.
+std::vector<Token>& TokenBuffer(size_t i) {
+  thread_local std::deque<std::vector<Token>> pool;
+  while (pool.size() <= i) pool.emplace_back();
+  pool[i].clear();
+  return pool[i];
+}
+
 struct SentenceTokens {
   size_t start = 0;
   size_t end = 0;
-  std::vector<Token> tokens;
+  std::vector<Token>* buffer = nullptr;  // TokenBuffer(i): this call's alone
+  const std::vector<Token>& tokens() const { return *buffer; }
   std::vector<EntityCandidate> accepted;
   bool title_case = false;  // a headline-style line
 };
@@ -196,32 +209,33 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     SentenceTokens st;
     st.start = s.start;
     st.end = s.end;
-    st.tokens = Tokenize(text, s.start, s.end, lex_.spelling());
+    st.buffer = &TokenBuffer(sents.size());
+    TokenizeInto(text, s.start, s.end, lex_.spelling(), st.buffer);
     std::vector<EntityCandidate> cands;
-    const std::vector<LexMatch> matches = lex_.Match(text, st.tokens);
+    const std::vector<LexMatch> matches = lex_.Match(text, st.tokens());
     for (const LexMatch& m : matches) {
       const LexEntry& e = lex_.entries()[static_cast<size_t>(m.entry)];
       // "ALUMINIUM Shanghai", "METEC India": a trade-fair name, not the place.
       if ((e.type == "region" || e.type == "country") && m.first > 0) {
-        const Token& prev = st.tokens[m.first - 1];
-        if (prev.upper && prev.end - prev.start >= 5 && prev.end + 1 == st.tokens[m.first].start)
+        const Token& prev = st.tokens()[m.first - 1];
+        if (prev.upper && prev.end - prev.start >= 5 && prev.end + 1 == st.tokens()[m.first].start)
           continue;
       }
       EntityCandidate c;
-      c.start = st.tokens[m.first].start;
-      c.end = st.tokens[m.last].end;
+      c.start = st.tokens()[m.first].start;
+      c.end = st.tokens()[m.last].end;
       c.id = e.id;
       c.type = e.type;
       c.priority = 4;
       c.from_lexicon = true;
       c.demonym = m.demonym;
       // "the Guinean government": that country's government.
-      if (m.demonym && e.type == "country" && m.last + 1 < st.tokens.size() &&
-          st.tokens[m.last + 1].key == "government"sv &&
-          NameGap(text, st.tokens[m.last].end, st.tokens[m.last + 1].start)) {
+      if (m.demonym && e.type == "country" && m.last + 1 < st.tokens().size() &&
+          st.tokens()[m.last + 1].key == "government"sv &&
+          NameGap(text, st.tokens()[m.last].end, st.tokens()[m.last + 1].start)) {
         EntityCandidate g;
         g.start = c.start;
-        g.end = st.tokens[m.last + 1].end;
+        g.end = st.tokens()[m.last + 1].end;
         g.type = "government_body";
         g.id = "government_body:government-of-" + e.id.substr(e.id.find(':') + 1);
         g.priority = 3;
@@ -229,12 +243,12 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       }
       cands.push_back(std::move(c));
     }
-    rules_.Find(text, s.start, s.end, st.tokens, lex_, &cands, &matches);
+    rules_.Find(text, s.start, s.end, st.tokens(), lex_, &cands, &matches);
     st.accepted = ResolveOverlaps(std::move(cands));
     // A title-case line (a headline) capitalises every word, so a rule-found
     // company, body or person there counts only if the body text names it.
     size_t words = 0, caps = 0;
-    for (const Token& t : st.tokens) {
+    for (const Token& t : st.tokens()) {
       if (t.digit || t.key.size() < 4 || rules_.IsConnector(t)) continue;
       ++words;
       if (t.cap) ++caps;
@@ -260,8 +274,8 @@ std::vector<Entity> Entities::Extract(const Document& doc,
   // Token index range of a candidate within its sentence.
   auto token_range = [](const SentenceTokens& st, const EntityCandidate& c, size_t* a, size_t* b) {
     bool found = false;
-    for (size_t k = 0; k < st.tokens.size(); ++k) {
-      if (st.tokens[k].start < c.start || st.tokens[k].end > c.end) continue;
+    for (size_t k = 0; k < st.tokens().size(); ++k) {
+      if (st.tokens()[k].start < c.start || st.tokens()[k].end > c.end) continue;
       if (!found) *a = k;
       *b = k;
       found = true;
@@ -309,19 +323,19 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       // acronym_ needs "(" or " (" right after the name.
       bool paren = rest.rfind("(", 0) == 0 || rest.rfind(" (", 0) == 0;
       if (paren && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), acronym_, &acr)) {
-        if (InitialsMatch(acr, st.tokens, a, b)) {
+        if (InitialsMatch(acr, st.tokens(), a, b)) {
           add_alias(acr, c.id);
         } else if (c.nest_start != static_cast<size_t>(-1)) {
           for (const auto& n : st.accepted)
             if (n.start == c.nest_start && n.end == c.end) {
               size_t na = 0, nb = 0;
-              if (token_range(st, n, &na, &nb) && InitialsMatch(acr, st.tokens, na, nb))
+              if (token_range(st, n, &na, &nb) && InitialsMatch(acr, st.tokens(), na, nb))
                 add_alias(acr, n.id);
             }
         }
       }
       if (c.type == "company" && b > a) {
-        const Token& last = st.tokens[b];
+        const Token& last = st.tokens()[b];
         if (last.cap && !rules_.IsCompanySuffix(last) && !rules_.IsGeneric(last) &&
             !rules_.IsLegalSuffix(last))
           add_alias(std::string(text.substr(last.start, last.end - last.start)), c.id);
@@ -330,16 +344,16 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       // Minye Metals" -> "Dongfang") and without a prefix ("PT X Y" -> "X Y").
       if (c.type == "company" && !c.from_lexicon && b > a) {
         size_t f = a;
-        if (rules_.IsCompanyPrefix(st.tokens[f])) {
+        if (rules_.IsCompanyPrefix(st.tokens()[f])) {
           ++f;
-          add_alias(std::string(text.substr(st.tokens[f].start, c.end - st.tokens[f].start)), c.id);
+          add_alias(std::string(text.substr(st.tokens()[f].start, c.end - st.tokens()[f].start)), c.id);
         }
-        const Token& first = st.tokens[f];
+        const Token& first = st.tokens()[f];
         LexMatch m;
-        bool place = lex_.MatchExact(text, st.tokens, f, f, &m);
+        bool place = lex_.MatchExact(text, st.tokens(), f, f, &m);
         if (f < b && first.cap && !first.upper && !first.digit && first.end - first.start >= 4 &&
             !place && !rules_.IsGeneric(first) && !rules_.IsCompanySuffix(first) &&
-            !rules_.IsConnector(first) && rules_.IsCompanySuffix(st.tokens[f + 1]))
+            !rules_.IsConnector(first) && rules_.IsCompanySuffix(st.tokens()[f + 1]))
           add_alias(std::string(text.substr(first.start, first.end - first.start)), c.id);
       }
     }
@@ -349,9 +363,9 @@ std::vector<Entity> Entities::Extract(const Document& doc,
   if (!aliases.empty()) {
     for (auto& st : sents) {
       std::vector<EntityCandidate> extra;
-      for (size_t k = 0; k < st.tokens.size(); ++k) {
+      for (size_t k = 0; k < st.tokens().size(); ++k) {
         for (const auto& [surface, id] : aliases) {
-          size_t s = st.tokens[k].start;
+          size_t s = st.tokens()[k].start;
           if (text.compare(s, surface.size(), surface) != 0) continue;
           size_t e = s + surface.size();
           if (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])))) continue;
