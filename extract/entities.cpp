@@ -76,19 +76,30 @@ bool Overlaps(const EntityCandidate& a, const EntityCandidate& b) {
 // inside an accepted one only where that one allows a nested name.
 std::vector<EntityCandidate> ResolveOverlaps(std::vector<EntityCandidate> cands) {
   if (cands.size() <= 1) return cands;  // most sentences
-  std::stable_sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) {
+  auto before = [](const EntityCandidate& a, const EntityCandidate& b) {
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.start < b.start;
-  });
+  };
+  if (cands.size() <= 16) {
+    // A sentence has a handful: a stable insertion sort, without the
+    // temporary buffer std::stable_sort allocates.
+    for (size_t i = 1; i < cands.size(); ++i)
+      for (size_t k = i; k > 0 && before(cands[k], cands[k - 1]); --k)
+        std::swap(cands[k], cands[k - 1]);
+  } else {
+    std::stable_sort(cands.begin(), cands.end(), before);
+  }
   std::vector<EntityCandidate> out;
+  out.reserve(cands.size());
   // Accepted spans by start; outer spans never overlap each other, so only
-  // the neighbours of a new span can overlap it.
-  std::map<size_t, size_t> by_start;  // start -> index in out (outer spans only)
+  // the neighbours of a new span can overlap it. A sorted vector: few spans.
+  std::vector<std::pair<size_t, size_t>> by_start;  // (start, index in out), outer spans only
   for (auto& c : cands) {
     bool ok = true;
     bool nested = false;
-    auto it = by_start.lower_bound(c.end);
+    auto it = std::lower_bound(by_start.begin(), by_start.end(), c.end,
+                               [](const auto& e, size_t v) { return e.first < v; });
     while (it != by_start.begin()) {
       --it;
       const EntityCandidate& a = out[it->second];
@@ -101,7 +112,12 @@ std::vector<EntityCandidate> ResolveOverlaps(std::vector<EntityCandidate> cands)
       break;
     }
     if (!ok) continue;
-    if (!nested) by_start[c.start] = out.size();
+    if (!nested) {
+      auto at = std::lower_bound(by_start.begin(), by_start.end(), c.start,
+                                 [](const auto& e, size_t v) { return e.first < v; });
+      if (at != by_start.end() && at->first == c.start) at->second = out.size();
+      else by_start.insert(at, {c.start, out.size()});
+    }
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(),
@@ -257,7 +273,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     st.title_case = words >= 3 && caps == words && last != '.' && last != '"';
     sents.push_back(std::move(st));
   }
-  {
+  if (std::any_of(sents.begin(), sents.end(), [](const auto& st) { return st.title_case; })) {
     std::set<std::string> body_ids;
     for (const auto& st : sents)
       if (!st.title_case)
@@ -272,15 +288,19 @@ std::vector<Entity> Entities::Extract(const Document& doc,
   }
 
   // Token index range of a candidate within its sentence.
+  // Tokens are sorted and disjoint, so those inside [c.start, c.end) are a
+  // contiguous run: from the first starting at or after c.start to the last
+  // ending at or before c.end.
   auto token_range = [](const SentenceTokens& st, const EntityCandidate& c, size_t* a, size_t* b) {
-    bool found = false;
-    for (size_t k = 0; k < st.tokens().size(); ++k) {
-      if (st.tokens()[k].start < c.start || st.tokens()[k].end > c.end) continue;
-      if (!found) *a = k;
-      *b = k;
-      found = true;
-    }
-    return found;
+    const std::vector<Token>& t = st.tokens();
+    auto lo = std::lower_bound(t.begin(), t.end(), c.start,
+                               [](const Token& x, size_t v) { return x.start < v; });
+    auto hi = std::upper_bound(t.begin(), t.end(), c.end,
+                               [](size_t v, const Token& x) { return v < x.end; });
+    if (lo >= hi) return false;
+    *a = static_cast<size_t>(lo - t.begin());
+    *b = static_cast<size_t>(hi - t.begin()) - 1;
+    return true;
   };
 
   // A rule-found company whose name begins another's ("Minye Metals",
@@ -495,8 +515,10 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       std::string type = id.substr(0, id.find(':'));
       std::string_view written = text.substr(c.start, c.end - c.start);
       size_t sp = written.find_last_of(' ');
-      if (c.anaphor.empty() && sp != std::string_view::npos && rules_.IsBodyTail(lex_.spelling().Key(written.substr(sp + 1))))
-        last_body[type + " " + lex_.spelling().Key(written.substr(sp + 1))] = id;
+      if (c.anaphor.empty() && sp != std::string_view::npos) {
+        std::string tail = lex_.spelling().Key(written.substr(sp + 1));
+        if (rules_.IsBodyTail(tail)) last_body[type + " " + tail] = id;
+      }
       resolved.push_back({id, type, c.from_lexicon, Mention{std::string(written), c.start, c.end}});
     }
 
