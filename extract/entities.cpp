@@ -524,7 +524,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
 
   std::vector<Entity> out;
   std::unordered_map<std::string, size_t> index;
-  for (const auto& r : resolved) {
+  for (auto& r : resolved) {
     auto [it, inserted] = index.try_emplace(r.id, out.size());
     if (inserted) {
       Entity e;
@@ -538,7 +538,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     }
     Entity& e = out[it->second];
     if (!e.mentions.empty() && e.mentions.back().start == r.m.start) continue;
-    e.mentions.push_back(r.m);
+    e.mentions.push_back(std::move(r.m));  // resolved is not read again
   }
   for (auto& e : out) {
     if (!e.name.empty()) continue;

@@ -382,8 +382,7 @@ void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
   if (t.empty()) return;
   to = std::min(to, text.size());
   std::vector<size_t> quotes;
-  for (size_t i = from; i < to; ++i)
-    if (text[i] == '"') quotes.push_back(i);
+  for (size_t i = text.find('"', from); i < to; i = text.find('"', i + 1)) quotes.push_back(i);
   if (quotes.size() < 2) return;  // most sentences quote nothing
   // cue_before[k]: a quote cue is among tokens [0, k).
   std::vector<char> cue_before(t.size() + 1, 0);
@@ -596,7 +595,7 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       "department", "departments", "agencies", "agency", "bodies", "body", "officials",
       "ministries", "organs", "bonds", "budget", "debt", "funds", "funding", "level"};
   for (size_t k = 1; k + 1 < n; ++k)
-    if (t[k - 1].key == "the"sv && t[k].key == "central"sv && t[k + 1].key == "government"sv &&
+    if (t[k].key == "central"sv && t[k - 1].key == "the"sv && t[k + 1].key == "government"sv &&
         (k + 2 >= n || !kGovNoun.count(t[k + 2].key))) {
       EntityCandidate c;
       c.start = t[k].start;
