@@ -18,6 +18,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <deque>
@@ -136,6 +137,8 @@ class Entities : public EntityExtractor {
         acronym_(R"(^ ?\(([A-Z][A-Za-z&.\-]*[A-Z](?: [A-Z][A-Za-z]+){0,2})\))") {
     for (const auto& c : chrome_end_) chrome_max_ = std::max(chrome_max_, c.size());
     for (const auto& c : chrome_prefix_) chrome_max_ = std::max(chrome_max_, c.size());
+    for (const auto& c : chrome_end_) end_by_first_[First(c)].push_back(&c);
+    for (const auto& c : chrome_prefix_) prefix_by_first_[First(c)].push_back(&c);
   }
 
   std::vector<Entity> Extract(const Document& doc,
@@ -150,6 +153,12 @@ class Entities : public EntityExtractor {
   EntityRules rules_;
   std::vector<std::string> chrome_end_, chrome_prefix_;
   size_t chrome_max_ = 0;  // longest chrome line or prefix
+  // Chrome lines and prefixes by first byte (256: the empty string), so a
+  // block is compared only with those that start as it does.
+  static size_t First(std::string_view s) {
+    return s.empty() ? 256 : static_cast<unsigned char>(s[0]);
+  }
+  std::array<std::vector<const std::string*>, 257> end_by_first_, prefix_by_first_;
   RE2 acronym_;
 };
 
@@ -185,10 +194,14 @@ std::vector<char> Entities::ChromeBlocks(const Document& doc) const {
       s = folded;
     }
     // s holds the first min(n, ...) bytes of the n-byte folded block.
-    for (const auto& e : chrome_end_)
-      if (n == e.size() && s == e) ended = true;
-    for (const auto& p : chrome_prefix_)
-      if (n >= p.size() && s.substr(0, p.size()) == p) skip[i] = 1;
+    for (const std::string* e : end_by_first_[First(s)])
+      if (n == e->size() && s == *e) ended = true;
+    auto prefixes = [&](size_t bucket) {
+      for (const std::string* p : prefix_by_first_[bucket])
+        if (n >= p->size() && s.substr(0, p->size()) == *p) skip[i] = 1;
+    };
+    prefixes(256);  // an empty prefix starts every block
+    if (!s.empty()) prefixes(First(s));
     std::string_view whole = ascii ? raw.substr(0, n) : s;
     if (n < 200 && whole.find('@') != std::string_view::npos) skip[i] = 1;
     if (ended) skip[i] = 1;
