@@ -18,7 +18,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstring>
+#include <deque>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -29,15 +32,42 @@
 #include "extract/normalize.h"
 
 namespace newsgraph {
+
+using namespace std::string_view_literals;  // key == "of"sv: no strlen, inlined compare
 namespace {
+
+// Token buffers reused from document to document, per thread: a sentence's
+// tokens are built in memory that is allocated and warm already, not in a
+// fresh allocation that lives until the document is done. A deque, so a
+// buffer stays put while more are added.
+std::vector<Token>& TokenBuffer(size_t i) {
+  thread_local std::deque<std::vector<Token>> pool;
+  while (pool.size() <= i) pool.emplace_back();
+  pool[i].clear();
+  return pool[i];
+}
 
 struct SentenceTokens {
   size_t start = 0;
   size_t end = 0;
-  std::vector<Token> tokens;
+  std::vector<Token>* buffer = nullptr;  // TokenBuffer(i): this call's alone
+  const std::vector<Token>& tokens() const { return *buffer; }
   std::vector<EntityCandidate> accepted;
   bool title_case = false;  // a headline-style line
 };
+
+// No byte >= 0x80; eight bytes a step (blocks are long).
+bool IsAscii(std::string_view s) {
+  size_t i = 0;
+  uint64_t any = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    any |= w;
+  }
+  for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
+  return (any & 0x8080808080808080ull) == 0;
+}
 
 bool Overlaps(const EntityCandidate& a, const EntityCandidate& b) {
   return a.start < b.end && b.start < a.end;
@@ -46,19 +76,31 @@ bool Overlaps(const EntityCandidate& a, const EntityCandidate& b) {
 // Longest first; on equal spans the higher priority. A candidate may sit
 // inside an accepted one only where that one allows a nested name.
 std::vector<EntityCandidate> ResolveOverlaps(std::vector<EntityCandidate> cands) {
-  std::stable_sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) {
+  if (cands.size() <= 1) return cands;  // most sentences
+  auto before = [](const EntityCandidate& a, const EntityCandidate& b) {
     if (a.end - a.start != b.end - b.start) return a.end - a.start > b.end - b.start;
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.start < b.start;
-  });
+  };
+  if (cands.size() <= 16) {
+    // A sentence has a handful: a stable insertion sort, without the
+    // temporary buffer std::stable_sort allocates.
+    for (size_t i = 1; i < cands.size(); ++i)
+      for (size_t k = i; k > 0 && before(cands[k], cands[k - 1]); --k)
+        std::swap(cands[k], cands[k - 1]);
+  } else {
+    std::stable_sort(cands.begin(), cands.end(), before);
+  }
   std::vector<EntityCandidate> out;
+  out.reserve(cands.size());
   // Accepted spans by start; outer spans never overlap each other, so only
-  // the neighbours of a new span can overlap it.
-  std::map<size_t, size_t> by_start;  // start -> index in out (outer spans only)
+  // the neighbours of a new span can overlap it. A sorted vector: few spans.
+  std::vector<std::pair<size_t, size_t>> by_start;  // (start, index in out), outer spans only
   for (auto& c : cands) {
     bool ok = true;
     bool nested = false;
-    auto it = by_start.lower_bound(c.end);
+    auto it = std::lower_bound(by_start.begin(), by_start.end(), c.end,
+                               [](const auto& e, size_t v) { return e.first < v; });
     while (it != by_start.begin()) {
       --it;
       const EntityCandidate& a = out[it->second];
@@ -71,7 +113,12 @@ std::vector<EntityCandidate> ResolveOverlaps(std::vector<EntityCandidate> cands)
       break;
     }
     if (!ok) continue;
-    if (!nested) by_start[c.start] = out.size();
+    if (!nested) {
+      auto at = std::lower_bound(by_start.begin(), by_start.end(), c.start,
+                                 [](const auto& e, size_t v) { return e.first < v; });
+      if (at != by_start.end() && at->first == c.start) at->second = out.size();
+      else by_start.insert(at, {c.start, out.size()});
+    }
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(),
@@ -87,7 +134,12 @@ class Entities : public EntityExtractor {
         rules_(std::move(rules)),
         chrome_end_(std::move(chrome_end)),
         chrome_prefix_(std::move(chrome_prefix)),
-        acronym_(R"(^ ?\(([A-Z][A-Za-z&.\-]*[A-Z](?: [A-Z][A-Za-z]+){0,2})\))") {}
+        acronym_(R"(^ ?\(([A-Z][A-Za-z&.\-]*[A-Z](?: [A-Z][A-Za-z]+){0,2})\))") {
+    for (const auto& c : chrome_end_) chrome_max_ = std::max(chrome_max_, c.size());
+    for (const auto& c : chrome_prefix_) chrome_max_ = std::max(chrome_max_, c.size());
+    for (const auto& c : chrome_end_) end_by_first_[First(c)].push_back(&c);
+    for (const auto& c : chrome_prefix_) prefix_by_first_[First(c)].push_back(&c);
+  }
 
   std::vector<Entity> Extract(const Document& doc,
                               const std::vector<Sentence>& sentences) const override;
@@ -100,25 +152,58 @@ class Entities : public EntityExtractor {
   EntityLexicon lex_;
   EntityRules rules_;
   std::vector<std::string> chrome_end_, chrome_prefix_;
+  size_t chrome_max_ = 0;  // longest chrome line or prefix
+  // Chrome lines and prefixes by first byte (256: the empty string), so a
+  // block is compared only with those that start as it does.
+  static size_t First(std::string_view s) {
+    return s.empty() ? 256 : static_cast<unsigned char>(s[0]);
+  }
+  std::array<std::vector<const std::string*>, 257> end_by_first_, prefix_by_first_;
   RE2 acronym_;
 };
 
 std::vector<char> Entities::ChromeBlocks(const Document& doc) const {
   std::vector<char> skip(doc.blocks.size(), 0);
   bool ended = false;
+  std::string folded;
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
     if (ended) {
       skip[i] = 1;
       continue;
     }
-    std::string s = FoldCase(std::string_view(doc.text).substr(b.start, b.end - b.start));
-    while (!s.empty() && (s.back() == '.' || s.back() == ':' || s.back() == ' ')) s.pop_back();
-    for (const auto& e : chrome_end_)
-      if (s == e) ended = true;
-    for (const auto& p : chrome_prefix_)
-      if (s.rfind(p, 0) == 0) skip[i] = 1;
-    if (s.size() < 200 && s.find('@') != std::string::npos) skip[i] = 1;
+    std::string_view raw = std::string_view(doc.text).substr(b.start, b.end - b.start);
+    // The block folded, without trailing ". :". An ASCII block keeps its
+    // length when folded, so only the bytes a chrome line could match are
+    // folded (a block is usually far longer than any chrome line).
+    std::string_view s;
+    size_t n = raw.size();
+    bool ascii = IsAscii(raw);
+    if (ascii) {
+      while (n > 0 && (raw[n - 1] == '.' || raw[n - 1] == ':' || raw[n - 1] == ' ')) --n;
+      folded.assign(raw.substr(0, std::min(n, chrome_max_)));
+      for (char& c : folded)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      s = folded;
+    } else {
+      folded = FoldCase(raw);
+      while (!folded.empty() &&
+             (folded.back() == '.' || folded.back() == ':' || folded.back() == ' '))
+        folded.pop_back();
+      n = folded.size();
+      s = folded;
+    }
+    // s holds the first min(n, ...) bytes of the n-byte folded block.
+    for (const std::string* e : end_by_first_[First(s)])
+      if (n == e->size() && s == *e) ended = true;
+    auto prefixes = [&](size_t bucket) {
+      for (const std::string* p : prefix_by_first_[bucket])
+        if (n >= p->size() && s.substr(0, p->size()) == *p) skip[i] = 1;
+    };
+    prefixes(256);  // an empty prefix starts every block
+    if (!s.empty()) prefixes(First(s));
+    std::string_view whole = ascii ? raw.substr(0, n) : s;
+    if (n < 200 && whole.find('@') != std::string_view::npos) skip[i] = 1;
     if (ended) skip[i] = 1;
   }
   return skip;
@@ -132,7 +217,7 @@ bool Entities::InitialsMatch(const std::string& acr, const std::vector<Token>& t
   if (letters.size() < 2) return false;
   std::string initials;
   for (size_t k = a; k <= b; ++k) {
-    if (rules_.IsConnector(t[k].key) || t[k].key == "&" || t[k].digit) continue;
+    if (rules_.IsConnector(t[k]) || t[k].key == "&"sv || t[k].digit) continue;
     char c = t[k].key[0];
     initials += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   }
@@ -153,31 +238,33 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     SentenceTokens st;
     st.start = s.start;
     st.end = s.end;
-    st.tokens = Tokenize(text, s.start, s.end, lex_.spelling());
+    st.buffer = &TokenBuffer(sents.size());
+    TokenizeInto(text, s.start, s.end, lex_.spelling(), st.buffer);
     std::vector<EntityCandidate> cands;
-    for (const LexMatch& m : lex_.Match(text, st.tokens)) {
+    const std::vector<LexMatch> matches = lex_.Match(text, st.tokens());
+    for (const LexMatch& m : matches) {
       const LexEntry& e = lex_.entries()[static_cast<size_t>(m.entry)];
       // "ALUMINIUM Shanghai", "METEC India": a trade-fair name, not the place.
       if ((e.type == "region" || e.type == "country") && m.first > 0) {
-        const Token& prev = st.tokens[m.first - 1];
-        if (prev.upper && prev.end - prev.start >= 5 && prev.end + 1 == st.tokens[m.first].start)
+        const Token& prev = st.tokens()[m.first - 1];
+        if (prev.upper && prev.end - prev.start >= 5 && prev.end + 1 == st.tokens()[m.first].start)
           continue;
       }
       EntityCandidate c;
-      c.start = st.tokens[m.first].start;
-      c.end = st.tokens[m.last].end;
+      c.start = st.tokens()[m.first].start;
+      c.end = st.tokens()[m.last].end;
       c.id = e.id;
       c.type = e.type;
       c.priority = 4;
       c.from_lexicon = true;
       c.demonym = m.demonym;
       // "the Guinean government": that country's government.
-      if (m.demonym && e.type == "country" && m.last + 1 < st.tokens.size() &&
-          st.tokens[m.last + 1].key == "government" &&
-          NameGap(text, st.tokens[m.last].end, st.tokens[m.last + 1].start)) {
+      if (m.demonym && e.type == "country" && m.last + 1 < st.tokens().size() &&
+          st.tokens()[m.last + 1].key == "government"sv &&
+          NameGap(text, st.tokens()[m.last].end, st.tokens()[m.last + 1].start)) {
         EntityCandidate g;
         g.start = c.start;
-        g.end = st.tokens[m.last + 1].end;
+        g.end = st.tokens()[m.last + 1].end;
         g.type = "government_body";
         g.id = "government_body:government-of-" + e.id.substr(e.id.find(':') + 1);
         g.priority = 3;
@@ -185,13 +272,13 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       }
       cands.push_back(std::move(c));
     }
-    rules_.Find(text, s.start, s.end, st.tokens, lex_, &cands);
+    rules_.Find(text, s.start, s.end, st.tokens(), lex_, &cands, &matches);
     st.accepted = ResolveOverlaps(std::move(cands));
     // A title-case line (a headline) capitalises every word, so a rule-found
     // company, body or person there counts only if the body text names it.
     size_t words = 0, caps = 0;
-    for (const Token& t : st.tokens) {
-      if (t.digit || t.key.size() < 4 || rules_.IsConnector(t.key)) continue;
+    for (const Token& t : st.tokens()) {
+      if (t.digit || t.key.size() < 4 || rules_.IsConnector(t)) continue;
       ++words;
       if (t.cap) ++caps;
     }
@@ -199,7 +286,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     st.title_case = words >= 3 && caps == words && last != '.' && last != '"';
     sents.push_back(std::move(st));
   }
-  {
+  if (std::any_of(sents.begin(), sents.end(), [](const auto& st) { return st.title_case; })) {
     std::set<std::string> body_ids;
     for (const auto& st : sents)
       if (!st.title_case)
@@ -214,15 +301,19 @@ std::vector<Entity> Entities::Extract(const Document& doc,
   }
 
   // Token index range of a candidate within its sentence.
+  // Tokens are sorted and disjoint, so those inside [c.start, c.end) are a
+  // contiguous run: from the first starting at or after c.start to the last
+  // ending at or before c.end.
   auto token_range = [](const SentenceTokens& st, const EntityCandidate& c, size_t* a, size_t* b) {
-    bool found = false;
-    for (size_t k = 0; k < st.tokens.size(); ++k) {
-      if (st.tokens[k].start < c.start || st.tokens[k].end > c.end) continue;
-      if (!found) *a = k;
-      *b = k;
-      found = true;
-    }
-    return found;
+    const std::vector<Token>& t = st.tokens();
+    auto lo = std::lower_bound(t.begin(), t.end(), c.start,
+                               [](const Token& x, size_t v) { return x.start < v; });
+    auto hi = std::upper_bound(t.begin(), t.end(), c.end,
+                               [](size_t v, const Token& x) { return v < x.end; });
+    if (lo >= hi) return false;
+    *a = static_cast<size_t>(lo - t.begin());
+    *b = static_cast<size_t>(hi - t.begin()) - 1;
+    return true;
   };
 
   // A rule-found company whose name begins another's ("Minye Metals",
@@ -262,39 +353,40 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       if (!token_range(st, c, &a, &b)) continue;
       std::string_view rest = text.substr(c.end, std::min<size_t>(40, st.end - c.end));
       std::string acr;
-      if (RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), acronym_, &acr)) {
-        if (InitialsMatch(acr, st.tokens, a, b)) {
+      // acronym_ needs "(" or " (" right after the name.
+      bool paren = rest.rfind("(", 0) == 0 || rest.rfind(" (", 0) == 0;
+      if (paren && RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), acronym_, &acr)) {
+        if (InitialsMatch(acr, st.tokens(), a, b)) {
           add_alias(acr, c.id);
         } else if (c.nest_start != static_cast<size_t>(-1)) {
           for (const auto& n : st.accepted)
             if (n.start == c.nest_start && n.end == c.end) {
               size_t na = 0, nb = 0;
-              if (token_range(st, n, &na, &nb) && InitialsMatch(acr, st.tokens, na, nb))
+              if (token_range(st, n, &na, &nb) && InitialsMatch(acr, st.tokens(), na, nb))
                 add_alias(acr, n.id);
             }
         }
       }
       if (c.type == "company" && b > a) {
-        const Token& last = st.tokens[b];
-        if (last.cap && !rules_.IsCompanySuffix(last.key) && !rules_.IsGeneric(last.key) &&
-            !rules_.IsLegalSuffix(last.key))
+        const Token& last = st.tokens()[b];
+        if (last.cap && !rules_.IsCompanySuffix(last) && !rules_.IsGeneric(last) &&
+            !rules_.IsLegalSuffix(last))
           add_alias(std::string(text.substr(last.start, last.end - last.start)), c.id);
       }
       // A rule-found company is also named by its first word ("Dongfang
       // Minye Metals" -> "Dongfang") and without a prefix ("PT X Y" -> "X Y").
       if (c.type == "company" && !c.from_lexicon && b > a) {
         size_t f = a;
-        if (rules_.IsCompanyPrefix(st.tokens[f].key)) {
+        if (rules_.IsCompanyPrefix(st.tokens()[f])) {
           ++f;
-          add_alias(std::string(text.substr(st.tokens[f].start, c.end - st.tokens[f].start)), c.id);
+          add_alias(std::string(text.substr(st.tokens()[f].start, c.end - st.tokens()[f].start)), c.id);
         }
-        const Token& first = st.tokens[f];
-        bool place = false;
-        for (const LexMatch& m : lex_.Match(text, std::vector<Token>{first}))
-          if (m.entry >= 0) place = true;
+        const Token& first = st.tokens()[f];
+        LexMatch m;
+        bool place = lex_.MatchExact(text, st.tokens(), f, f, &m);
         if (f < b && first.cap && !first.upper && !first.digit && first.end - first.start >= 4 &&
-            !place && !rules_.IsGeneric(first.key) && !rules_.IsCompanySuffix(first.key) &&
-            !rules_.IsConnector(first.key) && rules_.IsCompanySuffix(st.tokens[f + 1].key))
+            !place && !rules_.IsGeneric(first) && !rules_.IsCompanySuffix(first) &&
+            !rules_.IsConnector(first) && rules_.IsCompanySuffix(st.tokens()[f + 1]))
           add_alias(std::string(text.substr(first.start, first.end - first.start)), c.id);
       }
     }
@@ -304,9 +396,9 @@ std::vector<Entity> Entities::Extract(const Document& doc,
   if (!aliases.empty()) {
     for (auto& st : sents) {
       std::vector<EntityCandidate> extra;
-      for (size_t k = 0; k < st.tokens.size(); ++k) {
+      for (size_t k = 0; k < st.tokens().size(); ++k) {
         for (const auto& [surface, id] : aliases) {
-          size_t s = st.tokens[k].start;
+          size_t s = st.tokens()[k].start;
           if (text.compare(s, surface.size(), surface) != 0) continue;
           size_t e = s + surface.size();
           if (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])))) continue;
@@ -436,14 +528,16 @@ std::vector<Entity> Entities::Extract(const Document& doc,
       std::string type = id.substr(0, id.find(':'));
       std::string_view written = text.substr(c.start, c.end - c.start);
       size_t sp = written.find_last_of(' ');
-      if (c.anaphor.empty() && sp != std::string_view::npos && rules_.IsBodyTail(lex_.spelling().Key(written.substr(sp + 1))))
-        last_body[type + " " + lex_.spelling().Key(written.substr(sp + 1))] = id;
+      if (c.anaphor.empty() && sp != std::string_view::npos) {
+        std::string tail = lex_.spelling().Key(written.substr(sp + 1));
+        if (rules_.IsBodyTail(tail)) last_body[type + " " + tail] = id;
+      }
       resolved.push_back({id, type, c.from_lexicon, Mention{std::string(written), c.start, c.end}});
     }
 
   std::vector<Entity> out;
   std::unordered_map<std::string, size_t> index;
-  for (const auto& r : resolved) {
+  for (auto& r : resolved) {
     auto [it, inserted] = index.try_emplace(r.id, out.size());
     if (inserted) {
       Entity e;
@@ -457,7 +551,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     }
     Entity& e = out[it->second];
     if (!e.mentions.empty() && e.mentions.back().start == r.m.start) continue;
-    e.mentions.push_back(r.m);
+    e.mentions.push_back(std::move(r.m));  // resolved is not read again
   }
   for (auto& e : out) {
     if (!e.name.empty()) continue;
@@ -480,7 +574,7 @@ std::vector<Entity> Entities::Extract(const Document& doc,
 Result<std::unique_ptr<EntityExtractor>> EntityExtractor::Create(const std::string& data_dir) {
   auto lex = EntityLexicon::Load(data_dir);
   if (!lex.ok()) return lex.status();
-  auto rules = EntityRules::Load(data_dir);
+  auto rules = EntityRules::Load(data_dir, &lex.value());
   if (!rules.ok()) return rules.status();
   std::vector<std::string> chrome_end, chrome_prefix;
   auto chrome = ReadTsv(data_dir, "chrome.tsv", 2);

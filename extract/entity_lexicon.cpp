@@ -3,77 +3,346 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <cstring>
+
 #include "extract/lexicon.h"
 #include "extract/normalize.h"
 
 namespace newsgraph {
 
 void Spelling::Add(const std::string& variant, const std::string& canonical) {
-  map_[FoldCase(variant)] = FoldCase(canonical);
+  std::string key = FoldCase(canonical);
+  int id = Intern(key);
+  Put(FoldCase(variant), Word{key, id});
 }
 
 std::string Spelling::Key(std::string_view word) const {
   std::string k = FoldCase(word);
-  auto it = map_.find(k);
-  return it == map_.end() ? k : it->second;
+  const Word* w = Find(k);
+  return w == nullptr ? k : w->key;
 }
+
+int Spelling::Intern(const std::string& key) {
+  int id = Id(key);
+  if (id >= 0) return id;
+  id = static_cast<int>(keys_.size());
+  keys_.push_back(key);
+  ids_[key] = id;
+  // A key is a word of its own unless it is already a variant of another.
+  if (Find(key) == nullptr) Put(key, Word{key, id});
+  return id;
+}
+
+int Spelling::Id(std::string_view key) const {
+  auto it = ids_.find(std::string(key));  // only while loading
+  return it == ids_.end() ? -1 : it->second;
+}
+
+namespace {
+
+// Bytes [from, from + 8) of s, zero-padded past its end.
+inline uint64_t Chunk(std::string_view s, size_t from) {
+  uint64_t c = 0;
+  if (from < s.size()) std::memcpy(&c, s.data() + from, std::min<size_t>(8, s.size() - from));
+  return c;
+}
+
+}  // namespace
+
+namespace {
+
+// Eight bytes a step: a word is one or two multiplications. `chunk(i)` is
+// bytes [i, i + 8), zero past the end.
+template <typename ChunkAt>
+inline uint64_t HashChunks(size_t size, ChunkAt chunk) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ size;
+  for (size_t i = 0; i < size; i += 8) {
+    h = (h ^ chunk(i)) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 29);
+}
+
+inline uint64_t Load8(const char* p) {
+  uint64_t c;
+  std::memcpy(&c, p, 8);
+  return c;
+}
+
+}  // namespace
+
+uint64_t Spelling::Hash(std::string_view s) {
+  return HashChunks(s.size(), [s](size_t i) { return Chunk(s, i); });
+}
+
+size_t Spelling::Probe(std::string_view s, uint64_t h) const {
+  return Probe(s, h, s.size() <= 16 ? Chunk(s, 0) : 0, s.size() <= 16 ? Chunk(s, 8) : 0);
+}
+
+int Spelling::LookupPadded(const char* folded, size_t len,
+                           const std::string** variant_key) const {
+  *variant_key = nullptr;
+  if (slots_.empty()) return -1;
+  uint64_t h = HashChunks(len, [folded](size_t i) { return Load8(folded + i); });
+  const SlotEntry& e = slots_[Probe(std::string_view(folded, len), h, Load8(folded),
+                                    Load8(folded + 8))];
+  if (e.word < 0) return -1;
+  if (!e.self) *variant_key = &words_[static_cast<size_t>(e.word)].second.key;
+  return e.id;
+}
+
+size_t Spelling::Probe(std::string_view s, uint64_t h, uint64_t lo, uint64_t hi) const {
+  const size_t mask = slots_.size() - 1;
+  const uint32_t tag = static_cast<uint32_t>(h >> 32);
+  // A word of up to 16 bytes is compared in the slot itself (lo, hi),
+  // without touching words_.
+  const bool inline_text = s.size() <= 16;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const SlotEntry& e = slots_[i];
+    if (e.word < 0) return i;
+    if (e.tag != tag || e.len != std::min<size_t>(s.size(), 0xFFFF)) continue;
+    if (inline_text ? e.lo == lo && e.hi == hi
+                    : words_[static_cast<size_t>(e.word)].first == s)
+      return i;
+  }
+}
+
+void Spelling::Fill(size_t slot, size_t word) {
+  const std::string& surface = words_[word].first;
+  const Word& w = words_[word].second;
+  SlotEntry& e = slots_[slot];
+  e.tag = static_cast<uint32_t>(Hash(surface) >> 32);
+  e.word = static_cast<int32_t>(word);
+  e.id = w.id;
+  e.len = static_cast<uint16_t>(std::min<size_t>(surface.size(), 0xFFFF));
+  e.self = w.key == surface;
+  e.lo = surface.size() <= 16 ? Chunk(surface, 0) : 0;
+  e.hi = surface.size() <= 16 ? Chunk(surface, 8) : 0;
+}
+
+const Spelling::Word* Spelling::Find(std::string_view folded) const {
+  if (slots_.empty()) return nullptr;
+  int32_t w = slots_[Probe(folded, Hash(folded))].word;
+  return w < 0 ? nullptr : &words_[static_cast<size_t>(w)].second;
+}
+
+int Spelling::Lookup(std::string_view folded, const std::string** variant_key) const {
+  *variant_key = nullptr;
+  if (slots_.empty()) return -1;
+  const SlotEntry& e = slots_[Probe(folded, Hash(folded))];
+  if (e.word < 0) return -1;
+  if (!e.self) *variant_key = &words_[static_cast<size_t>(e.word)].second.key;
+  return e.id;
+}
+
+void Spelling::Put(const std::string& surface, Word w) {
+  if (!slots_.empty()) {
+    size_t slot = Probe(surface, Hash(surface));
+    if (slots_[slot].word >= 0) {  // the last Add of a variant wins
+      size_t word = static_cast<size_t>(slots_[slot].word);
+      words_[word].second = std::move(w);
+      Fill(slot, word);
+      return;
+    }
+  }
+  words_.emplace_back(surface, std::move(w));
+  if (slots_.size() < 2 * words_.size()) {  // keep the table at most half full
+    size_t size = 64;                         // a power of two: Probe masks
+    while (size < 4 * words_.size()) size *= 2;
+    slots_.assign(size, SlotEntry{});
+    for (size_t i = 0; i < words_.size(); ++i)
+      Fill(Probe(words_[i].first, Hash(words_[i].first)), i);
+  } else {
+    Fill(Probe(surface, Hash(surface)), words_.size() - 1);
+  }
+}
+
+namespace {
+
+// Character classes of one code point, ASCII without a call into ICU.
+struct CharClass {
+  bool alnum = false, alpha = false, upper = false, title = false, digit = false;
+};
+
+inline CharClass Classify(UChar32 c) {
+  CharClass k;
+  if (c >= 0 && c < 0x80) {
+    k.upper = c >= 'A' && c <= 'Z';
+    k.alpha = k.upper || (c >= 'a' && c <= 'z');
+    k.digit = c >= '0' && c <= '9';
+    k.alnum = k.alpha || k.digit;
+    return k;
+  }
+  if (c < 0 || !u_isalnum(c)) return k;
+  k.alnum = true;
+  k.alpha = u_isalpha(c);
+  k.upper = u_isupper(c);
+  k.title = u_istitle(c);
+  k.digit = u_isdigit(c);
+  return k;
+}
+
+// Sets t->key and t->id from the word text[t->start, t->end): ASCII words are
+// folded here; only words with other letters go through ICU.
+void SetKey(std::string_view text, const Spelling& spelling, Token* t) {
+  std::string_view word = text.substr(t->start, t->end - t->start);
+  bool ascii = true;
+  for (unsigned char c : word)
+    if (c >= 0x80) ascii = false;
+  if (ascii) {
+    t->key.assign(word);  // short words stay in the string's own buffer
+    for (char& c : t->key)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  } else {
+    t->key = FoldCase(word);
+  }
+  const std::string* variant = nullptr;
+  t->id = spelling.Lookup(t->key, &variant);
+  if (variant != nullptr) t->key = *variant;
+}
+
+}  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end,
                             const Spelling& spelling) {
   std::vector<Token> out;
+  TokenizeInto(text, begin, end, spelling, &out);
+  return out;
+}
+
+namespace {
+
+// ASCII classes for the tokenizer's fast path.
+enum : uint8_t { kAsciiAlpha = 1, kAsciiUpper = 2, kAsciiDigit = 4 };
+constexpr auto kAscii = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kAsciiAlpha;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kAsciiAlpha | kAsciiUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAsciiDigit;
+  return t;
+}();
+
+// "U.S." / "U.K.": end of dotted initials after the capital at j - 1, or j.
+int32_t DottedEnd(const char* s, int32_t j, int32_t n) {
+  if (!(j + 2 < n && s[j] == '.' && s[j + 1] >= 'A' && s[j + 1] <= 'Z' && s[j + 2] == '.'))
+    return j;
+  int32_t k = j;
+  while (k + 2 < n && s[k] == '.' && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && s[k + 2] == '.')
+    k += 2;
+  return k + 1;
+}
+
+// One code point at i, any script: a token is appended if one starts there.
+// Returns where to go on.
+int32_t GeneralStep(std::string_view text, int32_t i, int32_t n, const Spelling& spelling,
+                    std::vector<Token>* out) {
+  const char* s = text.data();
+  int32_t start = i;
+  UChar32 c;
+  U8_NEXT(s, i, n, c);
+  if (c == '&') {
+    Token& t = out->emplace_back();
+    t.start = static_cast<size_t>(start);
+    t.end = static_cast<size_t>(i);
+    t.key = "&";
+    const Spelling::Word* w = spelling.Find("&");
+    t.id = w != nullptr && w->key == "&" ? w->id : -1;
+    return i;
+  }
+  CharClass first = Classify(c);
+  if (!first.alnum) return i;
+  bool cap = first.upper || first.title;
+  bool all_upper = cap;
+  int letters = first.alpha ? 1 : 0;
+  int32_t j = i;
+  while (j < n) {
+    int32_t k = j;
+    UChar32 d;
+    U8_NEXT(s, k, n, d);
+    CharClass dc = Classify(d);
+    if (!dc.alnum) break;
+    if (dc.alpha) {
+      ++letters;
+      if (!dc.upper) all_upper = false;
+    }
+    j = k;
+  }
+  Token& t = out->emplace_back();
+  t.start = static_cast<size_t>(start);
+  t.end = static_cast<size_t>(j);
+  t.cap = cap;
+  t.digit = first.digit;
+  t.upper = all_upper && letters >= 2;
+  if (j - start == 1 && cap) {
+    int32_t d = DottedEnd(s, j, n);
+    if (d != j) {
+      t.end = static_cast<size_t>(d);
+      t.upper = true;
+      j = d;
+    }
+  }
+  SetKey(text, spelling, &t);
+  return j;
+}
+
+}  // namespace
+
+void TokenizeInto(std::string_view text, size_t begin, size_t end, const Spelling& spelling,
+                  std::vector<Token>* out) {
   const char* s = text.data();
   int32_t i = static_cast<int32_t>(begin);
   const int32_t n = static_cast<int32_t>(std::min(end, text.size()));
+  // About one token per six bytes of English; rarely more than one per four.
+  out->reserve(out->size() + static_cast<size_t>(n > i ? n - i : 0) / 6 + 1);
   while (i < n) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c == '&') {
-      Token t;
-      t.start = static_cast<size_t>(start);
-      t.end = static_cast<size_t>(i);
-      t.key = "&";
-      out.push_back(std::move(t));
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x80 || b == '&') {
+      i = GeneralStep(text, i, n, spelling, out);
       continue;
     }
-    if (c < 0 || !u_isalnum(c)) continue;
-    bool cap = u_isupper(c) || u_istitle(c);
-    bool digit = u_isdigit(c);
-    bool all_upper = cap;
-    int letters = u_isalpha(c) ? 1 : 0;
+    uint8_t cls = kAscii[b];
+    if (cls == 0) {
+      ++i;
+      continue;
+    }
+    // An ASCII word: classes and folded key in one pass. The zero padding
+    // lets the lookup read whole 8-byte chunks.
+    alignas(8) char folded[40] = {};
+    bool all_upper = (cls & kAsciiUpper) != 0;
+    int letters = 0;
     int32_t j = i;
-    while (j < n) {
-      int32_t k = j;
-      UChar32 d;
-      U8_NEXT(s, k, n, d);
-      if (d < 0 || !u_isalnum(d)) break;
-      if (u_isalpha(d)) {
+    for (; j < n; ++j) {
+      unsigned char d = static_cast<unsigned char>(s[j]);
+      if (d >= 0x80) break;
+      uint8_t dc = kAscii[d];
+      if (dc == 0) break;
+      if (dc & kAsciiAlpha) {
         ++letters;
-        if (!u_isupper(d)) all_upper = false;
+        if (!(dc & kAsciiUpper)) all_upper = false;
       }
-      j = k;
+      char f = static_cast<char>(dc & kAsciiUpper ? d - 'A' + 'a' : d);
+      if (j - i < 32) folded[j - i] = f;
     }
-    Token t;
-    t.start = static_cast<size_t>(start);
+    bool long_word = j - i > 32;
+    bool dotted = j - i == 1 && (cls & kAsciiUpper) && DottedEnd(s, j, n) != j;
+    if ((j < n && static_cast<unsigned char>(s[j]) >= 0x80) || long_word || dotted) {
+      i = GeneralStep(text, i, n, spelling, out);  // the word goes on in another script
+      continue;
+    }
+    Token& t = out->emplace_back();
+    t.start = static_cast<size_t>(i);
     t.end = static_cast<size_t>(j);
-    t.cap = cap;
-    t.digit = digit;
+    t.cap = (cls & kAsciiUpper) != 0;
+    t.digit = (cls & kAsciiDigit) != 0;
     t.upper = all_upper && letters >= 2;
-    // Dotted initials: "U.S." / "U.K." as one token.
-    if (j - start == 1 && cap && j + 2 < n && s[j] == '.' && s[j + 1] >= 'A' && s[j + 1] <= 'Z' &&
-        s[j + 2] == '.') {
-      int32_t k = j;
-      while (k + 2 < n && s[k] == '.' && s[k + 1] >= 'A' && s[k + 1] <= 'Z' && s[k + 2] == '.')
-        k += 2;
-      t.end = static_cast<size_t>(k + 1);
-      t.upper = true;
-      j = k + 1;
-    }
-    t.key = spelling.Key(text.substr(t.start, t.end - t.start));
-    out.push_back(std::move(t));
+    std::string_view key(folded, static_cast<size_t>(j - i));
+    const std::string* variant = nullptr;
+    t.id = spelling.LookupPadded(folded, key.size(), &variant);
+    t.key.assign(variant != nullptr ? std::string_view(*variant) : key);
     i = j;
   }
-  return out;
 }
 
 bool NameGap(std::string_view text, size_t from, size_t to) {
@@ -120,34 +389,46 @@ const LexEntry* EntityLexicon::Find(const std::string& id) const {
   return it == by_id_.end() ? nullptr : &entries_[static_cast<size_t>(it->second)];
 }
 
+int EntityLexicon::Child(int node, int word) const {
+  if (word < 0) return -1;
+  if (node == 0)
+    return static_cast<size_t>(word) < first_.size() ? first_[static_cast<size_t>(word)] : -1;
+  auto it = children_.find(static_cast<uint64_t>(node) << 32 | static_cast<uint32_t>(word));
+  return it == children_.end() ? -1 : it->second;
+}
+
+int EntityLexicon::AddChild(int node, int word) {
+  int child = Child(node, word);
+  if (child >= 0) return child;
+  child = static_cast<int>(nodes_.size());
+  nodes_.emplace_back();
+  nodes_[static_cast<size_t>(node)].has_children = true;
+  if (node == 0) {
+    if (first_.size() <= static_cast<size_t>(word)) first_.resize(static_cast<size_t>(word) + 1, -1);
+    first_[static_cast<size_t>(word)] = child;
+  } else {
+    children_[static_cast<uint64_t>(node) << 32 | static_cast<uint32_t>(word)] = child;
+  }
+  return child;
+}
+
 void EntityLexicon::AddAlias(int entry, const std::string& alias, bool demonym) {
   std::vector<Token> toks = Tokenize(alias, 0, alias.size(), spelling_);
   if (toks.empty()) return;
   Alias a;
   a.entry = entry;
   a.demonym = demonym;
-  std::string key;
+  int node = 0;
   for (const Token& t : toks) {
-    if (!key.empty()) key += ' ';
-    key += t.key;
+    node = AddChild(node, spelling_.Intern(t.key));
     a.cap.push_back(t.cap);
     a.upper.push_back(t.upper);
   }
-  auto& slot = index_[key];
+  auto& slot = nodes_[static_cast<size_t>(node)].aliases;
   // The same words with other capitals ("CHALCO", "Chalco") are two aliases.
   for (const Alias& b : slot)
     if (b.entry == entry && b.cap == a.cap && b.upper == a.upper) return;
   slot.push_back(std::move(a));
-  first_words_.insert(toks[0].key);
-  max_tokens_ = std::max(max_tokens_, toks.size());
-  // Every proper prefix of the name, so Match extends a run only while some
-  // name can still continue it.
-  std::string prefix;
-  for (size_t k = 0; k + 1 < toks.size(); ++k) {
-    if (k) prefix += ' ';
-    prefix += toks[k].key;
-    prefixes_.insert(prefix);
-  }
 }
 
 Result<EntityLexicon> EntityLexicon::Load(const std::string& data_dir) {
@@ -197,52 +478,71 @@ Result<EntityLexicon> EntityLexicon::Load(const std::string& data_dir) {
   return lex;
 }
 
+const EntityLexicon::Alias* EntityLexicon::Fitting(const Node& node, const Token* first) {
+  for (const Alias& a : node.aliases) {
+    bool ok = true;
+    for (size_t k = 0; k < a.cap.size() && ok; ++k) {
+      const Token& t = first[k];
+      if (a.cap[k] && !t.cap) ok = false;
+      if (a.upper[k] && !t.upper) ok = false;
+    }
+    if (ok) return &a;
+  }
+  return nullptr;
+}
+
 std::vector<LexMatch> EntityLexicon::Match(std::string_view text,
                                            const std::vector<Token>& tokens) const {
   std::vector<LexMatch> out;
-  std::string key;
   for (size_t i = 0; i < tokens.size();) {
-    if (!first_words_.count(tokens[i].key)) {
+    int node = Child(0, tokens[i].id);
+    if (node < 0) {
       ++i;
       continue;
     }
     // Extend the run while it is still the start of some name; keep the
     // longest complete name whose capitals fit. Work is proportional to the
     // match, not to the longest name in the lexicon.
-    key = tokens[i].key;
     size_t best_last = 0;
     const Alias* best = nullptr;
     for (size_t last = i;;) {
-      if (auto it = index_.find(key); it != index_.end()) {
-        for (const Alias& a : it->second) {
-          bool ok = true;
-          for (size_t k = 0; k < a.cap.size() && ok; ++k) {
-            const Token& t = tokens[i + k];
-            if (a.cap[k] && !t.cap) ok = false;
-            if (a.upper[k] && !t.upper) ok = false;
-          }
-          if (ok) {
-            best = &a;
-            best_last = last;
-            break;
-          }
-        }
+      const Node& nd = nodes_[static_cast<size_t>(node)];
+      if (const Alias* a = Fitting(nd, &tokens[i])) {
+        best = a;
+        best_last = last;
       }
-      if (last + 1 >= tokens.size() || last + 1 - i >= max_tokens_ || !prefixes_.count(key) ||
+      if (last + 1 >= tokens.size() || !nd.has_children ||
           !NameGap(text, tokens[last].end, tokens[last + 1].start))
         break;
+      node = Child(node, tokens[last + 1].id);
+      if (node < 0) break;
       ++last;
-      key += ' ';
-      key += tokens[last].key;
     }
-    bool found = best != nullptr;
-    if (found) {
+    if (best != nullptr) {
       out.push_back({i, best_last, best->entry, best->demonym});
       i = best_last + 1;
+    } else {
+      ++i;
     }
-    if (!found) ++i;
   }
   return out;
+}
+
+bool EntityLexicon::MatchExact(std::string_view text, const std::vector<Token>& tokens,
+                               size_t first, size_t last, LexMatch* m) const {
+  // Match() over these tokens alone covers them all only if the longest
+  // fitting name from `first` ends at `last`: walk the trie to `last` and
+  // take the first fitting alias there.
+  int node = 0;
+  for (size_t k = first; k <= last; ++k) {
+    if (k > first && !NameGap(text, tokens[k - 1].end, tokens[k].start)) return false;
+    node = Child(node, tokens[k].id);
+    if (node < 0) return false;
+  }
+  const Alias* a = Fitting(nodes_[static_cast<size_t>(node)], &tokens[first]);
+  if (a == nullptr) return false;
+  *m = {first, last, a->entry, a->demonym};
+  return true;
 }
 
 }  // namespace newsgraph

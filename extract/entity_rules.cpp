@@ -3,33 +3,30 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "extract/lexicon.h"
 
 namespace newsgraph {
 
+using namespace std::string_view_literals;  // key == "of"sv: no strlen, inlined compare
+
 namespace {
 
 // English function words that may open a capitalised run at a sentence start
 // ("Following Minfa Aluminium ...") without being part of the name.
-bool FunctionWord(const std::string& k) {
-  static const std::unordered_set<std::string> kWords = {
-      "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "in", "by",
-      "with", "from", "to", "at", "as", "if", "when", "while", "after", "before", "during",
-      "following", "meanwhile", "however", "according", "and", "or", "but", "for", "of", "on",
-      "since", "under", "amid", "despite", "although", "though", "also", "both", "as", "s"};
-  return kWords.count(k) > 0;
-}
+constexpr const char* kFunctionWords[] = {
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "in", "by",
+    "with", "from", "to", "at", "as", "if", "when", "while", "after", "before", "during",
+    "following", "meanwhile", "however", "according", "and", "or", "but", "for", "of", "on",
+    "since", "under", "amid", "despite", "although", "though", "also", "both", "as", "s"};
 
 // Weekdays and months end a name ("... Technology on Friday").
-bool DateWord(const std::string& k) {
-  static const std::unordered_set<std::string> kWords = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-      "january", "february", "march", "april", "may", "june", "july", "august",
-      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-      "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
-  return kWords.count(k) > 0;
-}
+constexpr const char* kDateWords[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
 
 bool IssueVerb(const std::string& k) {
   return k == "issued" || k == "released" || k == "published" || k == "unveiled";
@@ -49,6 +46,13 @@ bool YearRange(std::string_view text, const std::vector<Token>& t, size_t k) {
          text.substr(t[k].end, t[k + 1].start - t[k].end) == "-";
 }
 
+// `c` occurs right after a space. memchr for the rare byte, not for ' '.
+bool HasAfterSpace(std::string_view s, char c) {
+  for (size_t p = s.find(c, 1); p != std::string_view::npos; p = s.find(c, p + 1))
+    if (s[p - 1] == ' ') return true;
+  return false;
+}
+
 const RE2& ParenYears() {
   static const RE2 re(R"(^\s*\(\s*((?:19|20)\d\d)\s*(?:-|–)\s*((?:19|20)\d\d)\s*\))");
   return re;
@@ -62,40 +66,52 @@ const RE2& LegalTail() {
 
 }  // namespace
 
-Result<EntityRules> EntityRules::Load(const std::string& data_dir) {
+void EntityRules::Tag(Spelling* words, const std::string& key, uint32_t bit) {
+  size_t id = static_cast<size_t>(words->Intern(key));
+  if (tags_.size() <= id) tags_.resize(id + 1, 0);
+  tags_[id] |= bit;
+  tags_by_key_[key] |= bit;
+}
+
+Result<EntityRules> EntityRules::Load(const std::string& data_dir, EntityLexicon* lex) {
   EntityRules r;
   auto rows = ReadTsv(data_dir, "entity_cues.tsv", 2);
   if (!rows.ok()) return rows.status();
-  Spelling spelling;
-  for (const TsvRow& row : *rows)
-    if (row[0] == "spelling" && row.size() >= 3) spelling.Add(row[1], row[2]);
-  auto key = [&spelling](const std::string& v) { return spelling.Key(v); };
+  // The lexicon's spelling has the same variants (its Load reads this file).
+  Spelling* words = &lex->mutable_spelling();
+  for (const char* w : kFunctionWords) r.Tag(words, w, kFunctionWord);
+  for (const char* w : kDateWords) r.Tag(words, w, kDateWord);
   for (const TsvRow& row : *rows) {
     const std::string& kind = row[0];
-    std::string v = key(row[1]);
+    std::string v = words->Key(row[1]);
     std::string type = row.size() > 2 ? row[2] : "";
-    if (kind == "company_suffix") r.company_suffix_.insert(v);
-    else if (kind == "company_suffix_end") {
-      r.company_suffix_.insert(v);
-      r.suffix_end_.insert(v);
-    }
-    else if (kind == "legal_suffix") r.legal_suffix_.insert(v);
-    else if (kind == "body_tail") r.body_tail_[v] = type;
-    else if (kind == "body_head") r.body_head_[v] = type;
-    else if (kind == "policy_head") r.policy_head_.insert(v);
-    else if (kind == "policy_generic") r.policy_generic_.insert(v);
-    else if (kind == "quote_cue") r.quote_cue_.insert(v);
-    else if (kind == "honorific") r.honorific_[v] = type;
-    else if (kind == "connector") r.connector_.insert(v);
-    else if (kind == "generic") r.generic_.insert(v);
-    else if (kind == "company_prefix") r.company_prefix_.insert(v);
-    else if (kind == "body_prefix") r.body_prefix_.insert(v);
+    if (kind == "company_suffix") r.Tag(words, v, kCompanySuffix);
+    else if (kind == "company_suffix_end") r.Tag(words, v, kCompanySuffix | kSuffixEnd);
+    else if (kind == "legal_suffix") r.Tag(words, v, kLegalSuffix);
+    else if (kind == "body_tail") {
+      r.body_tail_[v] = type;
+      r.Tag(words, v, kBodyTail);
+    } else if (kind == "body_head") {
+      r.body_head_[v] = type;
+      r.Tag(words, v, kBodyHead);
+    } else if (kind == "policy_head") r.Tag(words, v, kPolicyHead);
+    else if (kind == "policy_generic") r.Tag(words, v, kPolicyGeneric);
+    else if (kind == "quote_cue") r.Tag(words, v, kQuoteCue);
+    else if (kind == "honorific") {
+      r.honorific_[v] = type;
+      r.Tag(words, v, kHonorific);
+    } else if (kind == "connector") r.Tag(words, v, kConnector);
+    else if (kind == "generic") r.Tag(words, v, kGeneric);
+    else if (kind == "company_prefix") r.Tag(words, v, kCompanyPrefix);
+    else if (kind == "body_prefix") r.Tag(words, v, kBodyPrefix);
     else if (kind == "policy_anaphor") {
-      std::vector<std::string> words;
-      for (const Token& t : Tokenize(row[1], 0, row[1].size(), spelling)) words.push_back(t.key);
-      if (!words.empty()) r.policy_anaphor_.push_back(std::move(words));
+      std::vector<std::string> ws;
+      for (const Token& t : Tokenize(row[1], 0, row[1].size(), *words)) ws.push_back(t.key);
+      if (!ws.empty()) r.policy_anaphor_.push_back(std::move(ws));
     }
   }
+  // Words interned after a tag have no classes.
+  r.tags_.resize(words->size(), 0);
   // Longest anaphor first ("action plan" before "plan").
   std::sort(r.policy_anaphor_.begin(), r.policy_anaphor_.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
@@ -110,10 +126,9 @@ std::string EntityRules::PolicyId(const std::vector<std::string>& topic, const s
 
 std::string EntityRules::LexiconId(std::string_view text, const std::vector<Token>& t, size_t a,
                                    size_t b, const EntityLexicon& lex) const {
-  std::vector<Token> sub(t.begin() + static_cast<long>(a), t.begin() + static_cast<long>(b) + 1);
-  auto m = lex.Match(text, sub);
-  if (m.size() == 1 && m[0].first == 0 && m[0].last == b - a && !m[0].demonym)
-    return lex.entries()[static_cast<size_t>(m[0].entry)].id;
+  LexMatch m;
+  if (lex.MatchExact(text, t, a, b, &m) && !m.demonym)
+    return lex.entries()[static_cast<size_t>(m.entry)].id;
   return "";
 }
 
@@ -131,8 +146,8 @@ bool EntityRules::PolicyCandidate(std::string_view text, const std::vector<Token
       continue;
     }
     const std::string& w = t[k].key;
-    if (connector_.count(w) || policy_generic_.count(w) || policy_head_.count(w) ||
-        FunctionWord(w) || w == "&" || RomanNumeral(w))
+    if (Is(t[k], kConnector | kPolicyGeneric | kPolicyHead | kFunctionWord) || w == "&" ||
+        RomanNumeral(w))
       continue;
     topic.push_back(w);
   }
@@ -161,9 +176,9 @@ bool EntityRules::PolicyCandidate(std::string_view text, const std::vector<Token
 bool EntityRules::FindCompany(std::string_view text, const std::vector<Token>& t, size_t a,
                               size_t b, const EntityLexicon& lex,
                               std::vector<EntityCandidate>* out) const {
-  while (a < b && FunctionWord(t[a].key)) ++a;
+  while (a < b && Is(t[a], kFunctionWord)) ++a;
   size_t core_end = b;
-  while (core_end > a && legal_suffix_.count(t[core_end].key)) --core_end;
+  while (core_end > a && Is(t[core_end], kLegalSuffix)) --core_end;
   if (!Substantive(t, a, core_end)) return false;
   EntityCandidate c;
   c.start = t[a].start;
@@ -176,7 +191,7 @@ bool EntityRules::FindCompany(std::string_view text, const std::vector<Token>& t
   // Canonical: without legal suffixes, and without a leading place name
   // when the rest still names the company ("Shandong Nanshan Aluminium").
   size_t core_start = a;
-  if (company_prefix_.count(t[a].key) && a < core_end) ++core_start;  // "PT X"
+  if (Is(t[a], kCompanyPrefix) && a < core_end) ++core_start;  // "PT X"
   while (core_start < core_end && Substantive(t, core_start + 1, core_end)) {
     std::string id = LexiconId(text, t, core_start, core_start, lex);
     if (id.rfind("region:", 0) != 0 && id.rfind("country:", 0) != 0) break;
@@ -187,7 +202,7 @@ bool EntityRules::FindCompany(std::string_view text, const std::vector<Token>& t
   if (c.id.empty() || c.id.rfind("company:", 0) != 0) {
     std::vector<std::string> keys;
     for (size_t q = core_start; q <= core_end; ++q)
-      if (t[q].key != "&" && !connector_.count(t[q].key)) keys.push_back(t[q].key);
+      if (t[q].key != "&"sv && !Is(t[q], kConnector)) keys.push_back(t[q].key);
     c.id = "company:" + Slug(keys);
   }
   out->push_back(std::move(c));
@@ -196,10 +211,9 @@ bool EntityRules::FindCompany(std::string_view text, const std::vector<Token>& t
 
 bool EntityRules::Substantive(const std::vector<Token>& t, size_t from, size_t to) const {
   for (size_t k = from; k <= to; ++k) {
-    const std::string& w = t[k].key;
-    if (!generic_.count(w) && !connector_.count(w) && !company_suffix_.count(w) &&
-        !body_tail_.count(w) && !FunctionWord(w) && !policy_head_.count(w) && !t[k].digit &&
-        w != "&")
+    if (!Is(t[k], kGeneric | kConnector | kCompanySuffix | kBodyTail | kFunctionWord |
+                      kPolicyHead) &&
+        !t[k].digit && t[k].key != "&"sv)
       return true;
   }
   return false;
@@ -207,23 +221,23 @@ bool EntityRules::Substantive(const std::vector<Token>& t, size_t from, size_t t
 
 void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, size_t a, size_t b,
                             const EntityLexicon& lex, std::vector<EntityCandidate>* out) const {
-  while (a < b && FunctionWord(t[a].key)) ++a;
+  while (a < b && Is(t[a], kFunctionWord)) ++a;
   // "Copyright 2026 Daily Name": the notice is not part of the name.
-  if (a < b && t[a].key == "copyright") {
+  if (a < b && t[a].key == "copyright"sv) {
     ++a;
     while (a < b && t[a].digit) ++a;
   }
-  if (a > b || (a == b && FunctionWord(t[a].key))) return;
+  if (a > b || (a == b && Is(t[a], kFunctionWord))) return;
   auto substantive = [&](size_t from, size_t to) { return Substantive(t, from, to); };
 
   // Policy titles.
   for (size_t h = a; h <= b; ++h) {
-    if (!policy_head_.count(t[h].key)) continue;
+    if (!Is(t[h], kPolicyHead)) continue;
     size_t e = b;
     if (h < b) {
       const std::string& nx = t[h + 1].key;
       if (YearRange(text, t, h + 1)) e = h + 2;  // "... Roadmap 2025-2045"
-      else if (nx != "for" && nx != "on" && nx != "of" && nx != "to") continue;
+      else if (nx != "for"sv && nx != "on"sv && nx != "of"sv && nx != "to"sv) continue;
     }
     size_t s = a;
     for (size_t k = a; k < h; ++k)
@@ -238,25 +252,25 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
 
   // Bodies: "... Commission", "Ministry of ...".
   std::string body_type;
-  auto tail = body_tail_.find(t[b].key);
-  if (tail != body_tail_.end() && a < b) body_type = tail->second;
+  const std::string* tail = BodyTail(t[b]);
+  if (tail != nullptr && a < b) body_type = *tail;
   // "Ministry of ...", also after a place and "Provincial" ("Shanxi
   // Provincial Department of ...").
   size_t h0 = a;
-  while (h0 < b && (body_prefix_.count(t[h0].key) ||
+  while (h0 < b && (Is(t[h0], kBodyPrefix) ||
                     LexiconId(text, t, h0, h0, lex).rfind("region:", 0) == 0))
     ++h0;
-  auto head = body_head_.find(t[h0].key);
-  if (head != body_head_.end() && !(h0 + 1 < b && t[h0 + 1].key == "of")) head = body_head_.end();
-  if (body_type.empty() && head != body_head_.end()) body_type = head->second;
-  if (!body_type.empty() && head == body_head_.end()) {
+  const std::string* head = TypeOf(t[h0], kBodyHead, body_head_);
+  if (head != nullptr && !(h0 + 1 < b && t[h0 + 1].key == "of"sv)) head = nullptr;
+  if (body_type.empty() && head != nullptr) body_type = *head;
+  if (!body_type.empty() && head == nullptr) {
     // "4th Plenary Session of the 20th CPC Central Committee": the body is
     // the part after the last "of" when what precedes it names no body.
     for (size_t k = b; k > a; --k) {
-      if (t[k].key != "of") continue;
-      if (!body_tail_.count(t[k - 1].key)) {
+      if (t[k].key != "of"sv) continue;
+      if (!Is(t[k - 1], kBodyTail)) {
         a = k + 1;
-        while (a < b && (FunctionWord(t[a].key) || t[a].digit)) ++a;
+        while (a < b && (Is(t[a], kFunctionWord) || t[a].digit)) ++a;
       }
       break;
     }
@@ -269,22 +283,22 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
     c.priority = 2;
     // "X Department of the Y Commission": X is the body, Y a nested one.
     for (size_t k = a + 1; k < b; ++k) {
-      if (t[k].key != "of") continue;
+      if (t[k].key != "of"sv) continue;
       size_t y = k + 1;
-      if (y <= b && t[y].key == "the") ++y;
-      auto xt = body_tail_.find(t[k - 1].key);
-      if (xt == body_tail_.end() || tail == body_tail_.end() || y > b || !substantive(y, b)) break;
-      body_type = xt->second;
+      if (y <= b && t[y].key == "the"sv) ++y;
+      const std::string* xt = BodyTail(t[k - 1]);
+      if (xt == nullptr || tail == nullptr || y > b || !substantive(y, b)) break;
+      body_type = *xt;
       EntityCandidate n;
       n.start = t[y].start;
       n.end = t[b].end;
-      n.type = tail->second;
+      n.type = *tail;
       n.priority = 2;
       n.id = LexiconId(text, t, y, b, lex);
       if (n.id.empty()) {
         std::vector<std::string> keys;
         for (size_t q = y; q <= b; ++q)
-          if (t[q].key != "the" && t[q].key != "&") keys.push_back(t[q].key);
+          if (t[q].key != "the"sv && t[q].key != "&"sv) keys.push_back(t[q].key);
         n.id = n.type + ":" + Slug(keys);
       }
       c.nest_start = n.start;
@@ -296,7 +310,7 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
     if (c.id.empty()) {
       std::vector<std::string> keys;
       for (size_t q = a; q <= b; ++q)
-        if (t[q].key != "the" && t[q].key != "&") keys.push_back(t[q].key);
+        if (t[q].key != "the"sv && t[q].key != "&"sv) keys.push_back(t[q].key);
       c.id = c.type + ":" + Slug(keys);
     }
     out->push_back(std::move(c));
@@ -309,10 +323,10 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
   bool company = false;
   for (size_t s = a; s <= b;) {
     size_t e = s;
-    while (e + 1 <= b && (t[e + 1].cap || t[e + 1].key == "&" || t[e + 1].digit)) ++e;
+    while (e + 1 <= b && (t[e + 1].cap || t[e + 1].key == "&"sv || t[e + 1].digit)) ++e;
     // "PT Borneo Bauksit": a company prefix opens a name that runs to the
     // end of the capitalised words.
-    if (company_prefix_.count(t[s].key) && t[s].cap && e > s) {
+    if (Is(t[s], kCompanyPrefix) && t[s].cap && e > s) {
       if (FindCompany(text, t, s, e, lex, out)) company = true;
       s = e + 1;
       while (s <= b && !(t[s].cap || t[s].digit)) ++s;
@@ -323,9 +337,9 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
     // Industry Co Ltd").
     size_t prev_from = b + 1;
     for (size_t from = s, k = s; k <= e; ++k) {
-      if (!company_suffix_.count(t[k].key) || (k < e && company_suffix_.count(t[k + 1].key)))
+      if (!Is(t[k], kCompanySuffix) || (k < e && Is(t[k + 1], kCompanySuffix)))
         continue;
-      if (suffix_end_.count(t[k].key) && k < e) continue;
+      if (Is(t[k], kSuffixEnd) && k < e) continue;
       if (FindCompany(text, t, from, k, lex, out)) {
         company = true;
         prev_from = from;
@@ -342,16 +356,16 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
   if (company) return;
 
   // Persons: "President Xi Jinping".
-  auto hon = honorific_.find(t[a].key);
-  if (hon != honorific_.end() && a < b) {
+  const std::string* hon = TypeOf(t[a], kHonorific, honorific_);
+  if (hon != nullptr && a < b) {
     size_t e = a + 1;
     while (e + 1 <= b && e + 1 <= a + 3 && t[e + 1].cap) ++e;
     for (size_t k = a + 1; k <= e; ++k)
-      if (!t[k].cap || generic_.count(t[k].key) || connector_.count(t[k].key)) return;
+      if (!t[k].cap || Is(t[k], kGeneric) || Is(t[k], kConnector)) return;
     EntityCandidate c;
     c.start = t[a + 1].start;
     c.end = t[e].end;
-    c.type = hon->second;
+    c.type = *hon;
     c.priority = 1;
     c.id = LexiconId(text, t, a + 1, e, lex);
     if (c.id.empty()) {
@@ -368,12 +382,12 @@ void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
   if (t.empty()) return;
   to = std::min(to, text.size());
   std::vector<size_t> quotes;
-  for (size_t i = from; i < to; ++i)
-    if (text[i] == '"') quotes.push_back(i);
+  for (size_t i = text.find('"', from); i < to; i = text.find('"', i + 1)) quotes.push_back(i);
+  if (quotes.size() < 2) return;  // most sentences quote nothing
   // cue_before[k]: a quote cue is among tokens [0, k).
   std::vector<char> cue_before(t.size() + 1, 0);
   for (size_t k = 0; k < t.size(); ++k)
-    cue_before[k + 1] = cue_before[k] || quote_cue_.count(t[k].key) > 0;
+    cue_before[k + 1] = cue_before[k] || Is(t[k], kQuoteCue);
   for (size_t q = 0; q + 1 < quotes.size(); q += 2) {
     size_t q1 = quotes[q], q2 = quotes[q + 1];
     if (q2 - q1 > 400) continue;  // a title is short
@@ -387,8 +401,8 @@ void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
       a = std::min(a, k);
       b = k;
       ++n;
-      if (policy_head_.count(t[k].key)) head = true;
-      if (!connector_.count(t[k].key) && t[k].key != "&") {
+      if (Is(t[k], kPolicyHead)) head = true;
+      if (!Is(t[k], kConnector) && t[k].key != "&"sv) {
         ++words;
         if (t[k].cap || t[k].digit) ++caps;
       }
@@ -404,11 +418,11 @@ void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
 void EntityRules::FindAnaphors(std::string_view text, const std::vector<Token>& t,
                                std::vector<EntityCandidate>* out) const {
   for (size_t k = 0; k + 1 < t.size(); ++k) {
-    if ((t[k].key != "the" && t[k].key != "a") ||
+    if ((t[k].key != "the"sv && t[k].key != "a"sv) ||
         text.substr(t[k].end, t[k + 1].start - t[k].end) != " ")
       continue;
     // "a plan" only when its issuing follows ("under a plan issued by X").
-    bool indefinite = t[k].key == "a";
+    bool indefinite = t[k].key == "a"sv;
     if (indefinite && !(k + 2 < t.size() && IssueVerb(t[k + 2].key))) continue;
     bool done = false;
     for (const auto& words : policy_anaphor_) {
@@ -430,14 +444,14 @@ void EntityRules::FindAnaphors(std::string_view text, const std::vector<Token>& 
       break;
     }
     if (done || indefinite) continue;
-    auto tail = body_tail_.find(t[k + 1].key);
-    if (tail != body_tail_.end() && t[k + 1].cap &&
+    const std::string* tail = BodyTail(t[k + 1]);
+    if (tail != nullptr && t[k + 1].cap &&
         (k + 2 >= t.size() || !t[k + 2].cap || !NameGap(text, t[k + 1].end, t[k + 2].start))) {
       EntityCandidate c;
       c.start = t[k + 1].start;
       c.end = t[k + 1].end;
-      c.type = tail->second;
-      c.anaphor = tail->first;
+      c.type = *tail;
+      c.anaphor = t[k + 1].key;
       out->push_back(std::move(c));
     }
   }
@@ -447,10 +461,10 @@ void EntityRules::FindSpeakers(std::string_view text, const std::vector<Token>& 
                                const EntityLexicon& lex, std::vector<EntityCandidate>* out) const {
   // A name word: capitalised, not an acronym, and no cue, suffix or place.
   auto name_word = [&](const Token& w) {
-    return w.cap && !w.upper && !w.digit && w.end - w.start >= 2 && !generic_.count(w.key) &&
-           !company_suffix_.count(w.key) && !body_tail_.count(w.key) && !connector_.count(w.key) &&
-           !FunctionWord(w.key) && !policy_head_.count(w.key) && !DateWord(w.key) &&
-           !honorific_.count(w.key) && LexiconId(text, t, static_cast<size_t>(&w - t.data()),
+    return w.cap && !w.upper && !w.digit && w.end - w.start >= 2 && !Is(w, kGeneric) &&
+           !Is(w, kCompanySuffix) && !Is(w, kBodyTail) && !Is(w, kConnector) &&
+           !Is(w, kFunctionWord) && !Is(w, kPolicyHead) && !Is(w, kDateWord) &&
+           !Is(w, kHonorific) && LexiconId(text, t, static_cast<size_t>(&w - t.data()),
                                                  static_cast<size_t>(&w - t.data()), lex).empty();
   };
   auto emit = [&](size_t a, size_t b) {
@@ -469,7 +483,7 @@ void EntityRules::FindSpeakers(std::string_view text, const std::vector<Token>& 
   };
   // "..., said Zhang Wei, an analyst" / "Zhang Wei said".
   for (size_t k = 0; k < t.size(); ++k) {
-    if (t[k].key != "said" && t[k].key != "says" && t[k].key != "told") continue;
+    if (t[k].key != "said"sv && t[k].key != "says"sv && t[k].key != "told"sv) continue;
     if (k + 2 < t.size() && (k + 3 >= t.size() || !t[k + 3].cap)) emit(k + 1, k + 2);
     if (k >= 2 && (k < 3 || !t[k - 3].cap)) emit(k - 2, k - 1);
   }
@@ -483,8 +497,13 @@ void EntityRules::FindPublisher(std::string_view text, size_t sent_start, size_t
   static const RE2 byline(
       R"(^([A-Z][A-Za-z&.]*(?: [A-Z][A-Za-z&.]*){0,4}) \| (?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}))");
   std::string_view s = text.substr(sent_start, std::min(sent_end, sent_start + 200) - sent_start);
+  // Both patterns open with a capital and need " (" or " | ": most sentences
+  // are ruled out without running either.
+  if (s.empty() || s[0] < 'A' || s[0] > 'Z') return;
   re2::StringPiece in(s.data(), s.size()), name;
-  if (!RE2::PartialMatch(in, dateline, &name) && !RE2::PartialMatch(in, byline, &name)) return;
+  bool found = (HasAfterSpace(s, '(') && RE2::PartialMatch(in, dateline, &name)) ||
+               (HasAfterSpace(s, '|') && RE2::PartialMatch(in, byline, &name));
+  if (!found) return;
   size_t start = static_cast<size_t>(name.data() - text.data());
   size_t end = start + name.size();
   size_t a = t.size(), b = 0;
@@ -511,35 +530,41 @@ void EntityRules::FindPublisher(std::string_view text, size_t sent_start, size_t
 
 void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end,
                        const std::vector<Token>& t, const EntityLexicon& lex,
-                       std::vector<EntityCandidate>* out) const {
+                       std::vector<EntityCandidate>* out,
+                       const std::vector<LexMatch>* lex_matches) const {
   const size_t n = t.size();
   // Tokens where a known body, organization or company starts.
   std::vector<char> known_start(n, 0);
-  for (const LexMatch& m : lex.Match(text, t)) {
+  std::vector<LexMatch> own;
+  if (lex_matches == nullptr) {
+    own = lex.Match(text, t);
+    lex_matches = &own;
+  }
+  for (const LexMatch& m : *lex_matches) {
     const std::string& type = lex.entries()[static_cast<size_t>(m.entry)].type;
     if (type == "government_body" || type == "organization" || type == "company")
       known_start[m.first] = 1;
   }
   for (size_t i = 0; i < n;) {
-    if (!(t[i].cap || t[i].digit) || DateWord(t[i].key)) {
+    if (!(t[i].cap || t[i].digit) || Is(t[i], kDateWord)) {
       ++i;
       continue;
     }
     size_t j = i;
-    bool head = policy_head_.count(t[i].key) || body_tail_.count(t[i].key);
-    bool policy = policy_head_.count(t[i].key) > 0;
+    bool head = Is(t[i], kPolicyHead) || Is(t[i], kBodyTail);
+    bool policy = Is(t[i], kPolicyHead);
     while (j + 1 < n && NameGap(text, t[j].end, t[j + 1].start)) {
       const Token& nx = t[j + 1];
-      if ((nx.key == "and" || nx.key == "on") && !nx.cap && j + 2 < n) {
+      if ((nx.key == "and"sv || nx.key == "on"sv) && !nx.cap && j + 2 < n) {
         size_t q = j + 2;
-        if (t[q].key == "the" && q + 1 < n) ++q;
+        if (t[q].key == "the"sv && q + 1 < n) ++q;
         // "X and the Y", "X on the London Metal Exchange": two names.
-        if (known_start[q] || (nx.key == "and" && q == j + 3 && t[q].cap) ||
-            (nx.key == "on" && !head))
+        if (known_start[q] || (nx.key == "and"sv && q == j + 3 && t[q].cap) ||
+            (nx.key == "on"sv && !head))
           break;
       }
       // "Work Plan for X in Shanxi Province (2025-2028)"
-      if (nx.key == "in" && !nx.cap && policy && j + 2 < n && t[j + 2].cap &&
+      if (nx.key == "in"sv && !nx.cap && policy && j + 2 < n && t[j + 2].cap &&
           NameGap(text, nx.end, t[j + 2].start)) {
         j += 2;
         continue;
@@ -547,19 +572,19 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       std::string_view gap = text.substr(t[j].end, nx.start - t[j].end);
       if (gap.find('\'') != std::string_view::npos) break;  // "China's Ministry"
       bool hyphen = gap == "-";
-      if (DateWord(nx.key) || DateWord(t[j].key)) break;
-      if (nx.key == "the" && !nx.cap && j == i) break;  // "Later the Association"
-      if (nx.cap || nx.digit || nx.key == "&" || connector_.count(nx.key) || hyphen) {
+      if (Is(nx, kDateWord) || Is(t[j], kDateWord)) break;
+      if (nx.key == "the"sv && !nx.cap && j == i) break;  // "Later the Association"
+      if (nx.cap || nx.digit || nx.key == "&"sv || Is(nx, kConnector) || hyphen) {
         ++j;
-        if (policy_head_.count(nx.key)) policy = true;
-        if (policy_head_.count(nx.key) || body_tail_.count(nx.key) || body_head_.count(nx.key))
+        if (Is(nx, kPolicyHead)) policy = true;
+        if (Is(nx, kPolicyHead) || Is(nx, kBodyTail) || Is(nx, kBodyHead))
           head = true;
         continue;
       }
       break;
     }
     size_t b = j;
-    while (b > i && (connector_.count(t[b].key) || t[b].key == "&")) --b;
+    while (b > i && (Is(t[b], kConnector) || t[b].key == "&"sv)) --b;
     FindInRun(text, t, i, b, lex, out);
     i = j + 1;
   }
@@ -570,7 +595,7 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       "department", "departments", "agencies", "agency", "bodies", "body", "officials",
       "ministries", "organs", "bonds", "budget", "debt", "funds", "funding", "level"};
   for (size_t k = 1; k + 1 < n; ++k)
-    if (t[k - 1].key == "the" && t[k].key == "central" && t[k + 1].key == "government" &&
+    if (t[k].key == "central"sv && t[k - 1].key == "the"sv && t[k + 1].key == "government"sv &&
         (k + 2 >= n || !kGovNoun.count(t[k + 2].key))) {
       EntityCandidate c;
       c.start = t[k].start;

@@ -14,14 +14,16 @@
 // A capitalised run splits before "and the X", and before "and"/"on" when a
 // known body, organization or company follows ("Aluminium on the London
 // Metal Exchange" is two names).
-// Load() reads the cues once; Find() is const and thread-safe.
+// Load() reads the cues once and gives every cue word an id in the lexicon's
+// Spelling, so Find() tests a token's word classes with one array read
+// instead of string hashing; Find() is const and thread-safe.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "common/status.h"
@@ -51,25 +53,73 @@ struct EntityCandidate {
 
 class EntityRules {
  public:
-  static Result<EntityRules> Load(const std::string& data_dir);
+  // Adds the cue words to lex->spelling(); load the lexicon first.
+  static Result<EntityRules> Load(const std::string& data_dir, EntityLexicon* lex);
 
   // Rule candidates in the sentence text[sent_start, sent_end) whose tokens
-  // are `tokens`.
+  // are `tokens` (from Tokenize with the spelling of the lexicon given to
+  // Load, which must be `lex`). `lex_matches`: lex.Match(text, tokens) if
+  // the caller has it already.
   void Find(std::string_view text, size_t sent_start, size_t sent_end,
             const std::vector<Token>& tokens, const EntityLexicon& lex,
-            std::vector<EntityCandidate>* out) const;
+            std::vector<EntityCandidate>* out,
+            const std::vector<LexMatch>* lex_matches = nullptr) const;
 
   // Policy id from its topic words and year range (both may be partial).
   static std::string PolicyId(const std::vector<std::string>& topic, const std::string& years);
 
-  bool IsCompanySuffix(const std::string& key) const { return company_suffix_.count(key) > 0; }
-  bool IsGeneric(const std::string& key) const { return generic_.count(key) > 0; }
-  bool IsConnector(const std::string& key) const { return connector_.count(key) > 0; }
-  bool IsBodyTail(const std::string& key) const { return body_tail_.count(key) > 0; }
-  bool IsCompanyPrefix(const std::string& key) const { return company_prefix_.count(key) > 0; }
-  bool IsLegalSuffix(const std::string& key) const { return legal_suffix_.count(key) > 0; }
+  bool IsCompanySuffix(const std::string& key) const { return KeyIs(key, kCompanySuffix); }
+  bool IsGeneric(const std::string& key) const { return KeyIs(key, kGeneric); }
+  bool IsConnector(const std::string& key) const { return KeyIs(key, kConnector); }
+  bool IsBodyTail(const std::string& key) const { return KeyIs(key, kBodyTail); }
+  bool IsCompanyPrefix(const std::string& key) const { return KeyIs(key, kCompanyPrefix); }
+  bool IsLegalSuffix(const std::string& key) const { return KeyIs(key, kLegalSuffix); }
+  // The same for a token (of the lexicon given to Load), without hashing.
+  bool IsCompanySuffix(const Token& t) const { return Is(t, kCompanySuffix); }
+  bool IsGeneric(const Token& t) const { return Is(t, kGeneric); }
+  bool IsConnector(const Token& t) const { return Is(t, kConnector); }
+  bool IsBodyTail(const Token& t) const { return Is(t, kBodyTail); }
+  bool IsCompanyPrefix(const Token& t) const { return Is(t, kCompanyPrefix); }
+  bool IsLegalSuffix(const Token& t) const { return Is(t, kLegalSuffix); }
 
  private:
+  // Word classes: the cue kinds of entity_cues.tsv and two built-in lists.
+  enum : uint32_t {
+    kCompanySuffix = 1u << 0,
+    kSuffixEnd = 1u << 1,  // company_suffix_end
+    kLegalSuffix = 1u << 2,
+    kBodyTail = 1u << 3,
+    kBodyHead = 1u << 4,
+    kPolicyHead = 1u << 5,
+    kPolicyGeneric = 1u << 6,
+    kQuoteCue = 1u << 7,
+    kHonorific = 1u << 8,
+    kConnector = 1u << 9,
+    kGeneric = 1u << 10,
+    kCompanyPrefix = 1u << 11,
+    kBodyPrefix = 1u << 12,
+    kFunctionWord = 1u << 13,  // may open a capitalised run ("Following ...")
+    kDateWord = 1u << 14,      // weekdays and months end a name
+  };
+  // `t` is in any of the classes `bits`.
+  bool Is(const Token& t, uint32_t bits) const {
+    return t.id >= 0 && static_cast<size_t>(t.id) < tags_.size() &&
+           (tags_[static_cast<size_t>(t.id)] & bits) != 0;
+  }
+  bool KeyIs(const std::string& key, uint32_t bits) const {
+    auto it = tags_by_key_.find(key);
+    return it != tags_by_key_.end() && (it->second & bits) != 0;
+  }
+  void Tag(Spelling* words, const std::string& key, uint32_t bit);
+  // Type of a body tail, body head or honorific word, or nullptr.
+  const std::string* TypeOf(const Token& t, uint32_t bit,
+                            const std::unordered_map<std::string, std::string>& types) const {
+    if (!Is(t, bit)) return nullptr;
+    auto it = types.find(t.key);
+    return it == types.end() ? nullptr : &it->second;
+  }
+  const std::string* BodyTail(const Token& t) const { return TypeOf(t, kBodyTail, body_tail_); }
+
   void FindInRun(std::string_view text, const std::vector<Token>& t, size_t a, size_t b,
                  const EntityLexicon& lex, std::vector<EntityCandidate>* out) const;
   void FindQuoted(std::string_view text, size_t from, size_t to, const std::vector<Token>& t,
@@ -95,8 +145,8 @@ class EntityRules {
                      const std::vector<Token>& t, const EntityLexicon& lex,
                      std::vector<EntityCandidate>* out) const;
 
-  std::unordered_set<std::string> company_suffix_, legal_suffix_, policy_head_, policy_generic_,
-      quote_cue_, connector_, generic_, company_prefix_, body_prefix_, suffix_end_;
+  std::vector<uint32_t> tags_;  // word id -> classes
+  std::unordered_map<std::string, uint32_t> tags_by_key_;
   std::unordered_map<std::string, std::string> body_tail_, body_head_, honorific_;
   std::vector<std::vector<std::string>> policy_anaphor_;
 };

@@ -21,9 +21,11 @@
 #include "extract/relations.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -69,7 +71,9 @@ class Relations : public RelationExtractor {
         passive_tail_(R"(^(?:\s+(?:on|last|this|in)\s+[A-Za-z0-9]+)?\s+(?:by|with)\b)"),
         pronoun_(R"((?i)(?:^|[^A-Za-z])(?:it|the company|the group|the firm)\s+(?:[a-z]+\s+){0,2}$)"),
         in_(R"(^\s+in\s+$)"),
-        comma_(R"(^\s*,\s*$)") {}
+        comma_(R"(^\s*,\s*$)") {
+    BuildCueSet();
+  }
 
   bool ok() const {
     return issued_.ok() && issued_passive_.ok() && invests_.ok() && operates_.ok() &&
@@ -93,11 +97,35 @@ class Relations : public RelationExtractor {
     return "(?i)\\b(" + p + ")\\b";
   }
 
+  // One pass over a sentence tells which cue patterns occur in it at all;
+  // most sentences have none, and then none of them is searched.
+  enum CueIndex { kIssued, kInvests, kOperates, kAcquired, kCues };
+  void BuildCueSet() {
+    auto set = std::make_unique<RE2::Set>(RE2::DefaultOptions, RE2::UNANCHORED);
+    for (const RE2* re : {&issued_, &invests_, &operates_, &acquired_})
+      if (!re->ok() || set->Add(re->pattern(), nullptr) < 0) return;  // no prefilter
+    if (set->Compile()) cue_set_ = std::move(set);
+  }
+  // in_sentence[i]: cue i may match `sentence` (all true without a set).
+  void CuesIn(std::string_view sentence, std::vector<int>* hits, bool in_sentence[kCues]) const {
+    if (cue_set_ == nullptr) {
+      std::fill(in_sentence, in_sentence + kCues, true);
+      return;
+    }
+    std::fill(in_sentence, in_sentence + kCues, false);
+    hits->clear();
+    cue_set_->Match(re2::StringPiece(sentence.data(), sentence.size()), hits);
+    for (int i : *hits) in_sentence[i] = true;
+  }
+
   EntityLexicon lex_;
   std::unordered_map<std::string, std::string> demonyms_;  // folded demonym -> country id
   RE2 issued_, issued_passive_, invests_, operates_, facility_, acquired_, based_, list_sep_,
       appositive_, appositive_based_, passive_tail_, pronoun_, in_, comma_;
+  std::unique_ptr<RE2::Set> cue_set_;  // issued_, invests_, operates_, acquired_
 };
+
+std::vector<std::pair<size_t, size_t>> NoMatches() { return {}; }
 
 std::vector<Relation> Relations::Extract(const Document& doc,
                                          const std::vector<Sentence>& sentences,
@@ -130,6 +158,7 @@ std::vector<Relation> Relations::Extract(const Document& doc,
   std::sort(all.begin(), all.end(), [](const M& a, const M& b) { return a.start < b.start; });
 
   size_t cursor = 0;
+  std::vector<int> cue_hits;
   for (const Sentence& sent : sentences) {
     while (cursor < all.size() && all[cursor].start < sent.start) ++cursor;
     std::vector<M> ms;
@@ -138,6 +167,8 @@ std::vector<Relation> Relations::Extract(const Document& doc,
     // (a data dump, a run-on list) gives none.
     if (ms.empty() || sent.end - sent.start > kMaxSentence) continue;
     std::string_view st = text.substr(sent.start, sent.end - sent.start);
+    bool cue[kCues];
+    CuesIn(st, &cue_hits, cue);
     auto id = [&entities](const M& m) -> const std::string& { return entities[m.entity].id; };
     // Clause bounds around an absolute position.
     auto clause = [&](size_t pos, size_t* cb, size_t* ce) {
@@ -195,7 +226,7 @@ std::vector<Relation> Relations::Extract(const Document& doc,
     };
 
     // issued_by
-    for (auto [cs, ce] : matches(issued_)) {
+    for (auto [cs, ce] : cue[kIssued] ? matches(issued_) : NoMatches()) {
       size_t cb, cend;
       clause(cs, &cb, &cend);
       // "issued (on Monday) by X", "jointly released with X, Y and Z": the
@@ -237,8 +268,8 @@ std::vector<Relation> Relations::Extract(const Document& doc,
           for (size_t o : objs) emit(id(*p), pred, id(ms[o]), sent);
       }
     };
-    company_to_places(invests_, "invests_in", true);
-    company_to_places(operates_, "operates_in", false);
+    if (cue[kInvests]) company_to_places(invests_, "invests_in", true);
+    if (cue[kOperates]) company_to_places(operates_, "operates_in", false);
     // "Hydro's Porsgrunn research center"
     for (size_t k = 0; k + 1 < ms.size(); ++k) {
       if (*ms[k].type != "company" || *ms[k + 1].type != "region") continue;
@@ -252,7 +283,7 @@ std::vector<Relation> Relations::Extract(const Document& doc,
         emit(id(ms[k]), "operates_in", id(ms[k + 1]), sent);
     }
     // acquired
-    for (auto [cs, ce] : matches(acquired_)) {
+    for (auto [cs, ce] : cue[kAcquired] ? matches(acquired_) : NoMatches()) {
       size_t cb, cend;
       clause(cs, &cb, &cend);
       const M* subj = nullptr;
