@@ -56,7 +56,7 @@ class Spelling {
   // its id -1).
   const Word* Find(std::string_view folded) const;
 
- // The id of a case-folded word's key, or -1; *variant_key is its key when
+  // The id of a case-folded word's key, or -1; *variant_key is its key when
   // that is not the word itself (a spelling variant), else nullptr.
   int Lookup(std::string_view folded, const std::string** variant_key) const;
   // The same for `len` bytes at `folded` followed by zero bytes up to a
