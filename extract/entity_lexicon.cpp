@@ -246,7 +246,7 @@ int32_t GeneralStep(std::string_view text, int32_t i, int32_t n, const Spelling&
     Token& t = out->emplace_back();
     t.start = static_cast<size_t>(start);
     t.end = static_cast<size_t>(i);
-    t.key = "&";
+    t.key.assign(1, '&');  // (not = "&": GCC 12 warns -Wrestrict falsely)
     const Spelling::Word* w = spelling.Find("&");
     t.id = w != nullptr && w->key == "&" ? w->id : -1;
     return i;
