@@ -384,8 +384,15 @@ std::string DatelinePublisher(std::string_view s) {
   auto is_name_char = [](char c) {
     return (IsAlnumAscii(c) && !IsDigit(c)) || c == '.' || c == '\'' || c == ' ';
   };
+  // The name is at most 41 characters: scan no further (prose would run on
+  // to its first comma). If it could go on, a longer name can only be
+  // followed by spaces.
   size_t after_name = 1;
-  while (after_name < s.size() && is_name_char(s[after_name])) ++after_name;
+  while (after_name < s.size() && after_name <= 41 && is_name_char(s[after_name])) ++after_name;
+  if (after_name == 42) {
+    if (s[41] != ' ') return {};
+    while (after_name < s.size() && s[after_name] == ' ') ++after_name;
+  }
   if (after_name == s.size() ||
       std::string_view(",(\t\n\f\r").find(s[after_name]) == std::string_view::npos ||
       s.find('(') == std::string_view::npos || s.find(')') == std::string_view::npos)
