@@ -29,7 +29,7 @@ namespace newsgraph::cli {
 
 namespace {
 
-constexpr size_t kBatch = 256;
+constexpr size_t kBatch = 2048;
 
 // What a worker hands the writer for one input.
 struct FileResult {
