@@ -192,6 +192,7 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
     options.bare_measures = LoadBareMeasures(ResolveDataDir(g.data_dir));
     Store::LoadOptions load;
     load.figure_sentences = false;
+    load.entities = load.mentions = load.relations = false;
     auto data = (*store)->Load(load);
     Status s = data.ok() ? (*store)->ReplaceConflicts(
                                ConflictEdges(CheckConsistency(*data, options)))

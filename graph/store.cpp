@@ -341,7 +341,7 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
     }
     if (!q.status().ok()) return q.status();
   }
-  {
+  if (options.entities) {
     Statement q(db_, "SELECT e.id, e.type, e.name, a.alias FROM entities e "
                      "LEFT JOIN entity_aliases a ON a.entity_id = e.id ORDER BY e.id");
     if (!q.ok()) return q.status();
@@ -354,7 +354,7 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
     }
     if (!q.status().ok()) return q.status();
   }
-  {
+  if (options.mentions) {
     Statement q(db_, "SELECT DISTINCT doc_id, entity_id FROM mentions ORDER BY doc_id, entity_id");
     if (!q.ok()) return q.status();
     while (q.Step()) g.mentions.emplace_back(q.Text(0), q.Text(1));
@@ -389,7 +389,7 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
     }
     if (!q.status().ok()) return q.status();
   }
-  {
+  if (options.relations) {
     Statement q(db_, "SELECT id, doc_id, subject, predicate, object, sentence, start, end "
                      "FROM relations ORDER BY id");
     if (!q.ok()) return q.status();
