@@ -67,13 +67,8 @@ int RunExtract(const GlobalOptions& g, const Args& args) {
     const std::string& a = args[i];
     if (a == "--with-text") {
       with_text = true;
-    } else if (a == "--jobs" || a == "-j" || a.rfind("--jobs=", 0) == 0) {
-      std::string v = a.rfind("--jobs=", 0) == 0 ? a.substr(7) : (i + 1 < args.size() ? args[++i] : "");
-      jobs = ParseJobs(v);
-      if (jobs == 0) {
-        std::fprintf(stderr, "newsgraph extract: --jobs takes a number from 1 to 256\n");
-        return kExitUsage;
-      }
+    } else if (TakeJobsOption(args, &i, "extract", &jobs)) {
+      if (jobs == 0) return kExitUsage;
     } else if (a == "--help") {
       std::puts("usage: newsgraph extract [--with-text] [--jobs N] PATH...\n"
                 "Prints one JSON object per article (SPEC schema); nothing is stored.\n"

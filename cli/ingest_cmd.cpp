@@ -90,13 +90,8 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
       return kExitOk;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
-    } else if (a == "--jobs" || a == "-j" || a.rfind("--jobs=", 0) == 0) {
-      std::string v = a.rfind("--jobs=", 0) == 0 ? a.substr(7) : (i + 1 < args.size() ? args[++i] : "");
-      jobs = ParseJobs(v);
-      if (jobs == 0) {
-        std::fprintf(stderr, "newsgraph ingest: --jobs takes a number from 1 to 256\n");
-        return kExitUsage;
-      }
+    } else if (TakeJobsOption(args, &i, "ingest", &jobs)) {
+      if (jobs == 0) return kExitUsage;
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       std::fprintf(stderr, "newsgraph ingest: unknown option '%s'\n", a.c_str());
       return kExitUsage;

@@ -69,5 +69,11 @@ void RunOrdered(size_t n, size_t jobs, Produce produce, Consume consume) {
 size_t ParseJobs(const std::string& v);
 // The default for --jobs: the number of cores.
 size_t DefaultJobs();
+// Reads "--jobs N", "-j N" or "--jobs=N" at args[*i], moving *i past a
+// separate value. False when args[*i] is another argument. A bad value is
+// reported on stderr ("newsgraph COMMAND: --jobs takes ...") and leaves
+// *jobs at 0, which the caller turns into a usage error.
+bool TakeJobsOption(const std::vector<std::string>& args, size_t* i, const char* command,
+                    size_t* jobs);
 
 }  // namespace newsgraph::cli
