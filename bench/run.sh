@@ -6,9 +6,8 @@
 # Prepares the articles as text files (../shared/eval/reuters_to_files.py,
 # cached under $BENCH_DIR, default /tmp/newsgraph-bench), then prints one
 # table: the scan floor (read + one RE2 pass for digit runs), extract on one
-# thread (the bar) and on --jobs threads,
-# ingest, re-ingest of the unchanged corpus, conflicts, the graph load every
-# query pays, and three saved
+# thread (the bar) and on --jobs threads, ingest, re-ingest of the unchanged
+# corpus, conflicts, the graph load every query pays, and three saved
 # queries, at 1x, 2x, 4x and 8x the corpus (copies under distinct paths,
 # so distinct identities). Times are wall-clock seconds of one run; peak RSS
 # from /usr/bin/time. Nothing here is a test: it prints figures.

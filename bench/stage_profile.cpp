@@ -1,8 +1,8 @@
 // Where extraction time goes: loads every file under DIR into memory, then
 // runs each stage of the pipeline over all of them and prints the seconds
-// (CPU time of the thread) and MB/s of each stage (reading from disk
-// excluded). A tool for the
-// engineer chasing a hot spot, not a test: bench/run.sh prints the totals.
+// (CPU time of this thread) and MB/s of each stage, reading from disk
+// excluded. A tool for the engineer chasing a hot spot, not a test:
+// bench/run.sh prints the totals.
 //
 //   build/stage_profile DIR [--data DATA_DIR]
 #include <time.h>

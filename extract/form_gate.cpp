@@ -27,11 +27,6 @@ void FormGate::AllowFirst(unsigned char lo, unsigned char hi) {
   for (int c = lo; c <= hi; ++c) first_.set(static_cast<size_t>(c));
 }
 
-void FormGate::Merge(const FormGate& other) {
-  first_ |= other.first_;
-  last_ |= other.last_;
-}
-
 size_t SkipBlanks(std::string_view s, size_t pos) {
   while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
   return pos;

@@ -25,7 +25,6 @@ class FormGate {
   // Admits byte range [lo, hi] as a first (or last) byte, for pattern parts
   // that are not literal forms ("[A-Za-z]").
   void AllowFirst(unsigned char lo, unsigned char hi);
-  void Merge(const FormGate& other);
 
   // Could a form start at s[pos]? False at the end of `s`.
   bool MayStartAt(std::string_view s, size_t pos) const {

@@ -12,12 +12,18 @@ namespace {
 constexpr std::string_view kIndexedProps[] = {"id",     "name", "metric", "unit",
                                               "kind",   "period", "type", "publisher"};
 
+// The by_prop_ key: "label\x1fprop\x1fvalue", written into `out`.
+void AssignPropKey(std::string_view label, std::string_view prop, std::string_view value,
+                   std::string* out) {
+  out->clear();
+  out->append(label).push_back('\x1f');
+  out->append(prop).push_back('\x1f');
+  out->append(value);
+}
+
 std::string PropKey(std::string_view label, std::string_view prop, std::string_view value) {
   std::string k;
-  k.reserve(label.size() + prop.size() + value.size() + 2);
-  k.append(label).push_back('\x1f');
-  k.append(prop).push_back('\x1f');
-  k.append(value);
+  AssignPropKey(label, prop, value, &k);
   return k;
 }
 
@@ -74,10 +80,7 @@ void PropertyGraph::Index(Vertex v) {
       if (const auto* s = std::get_if<std::string>(pv)) {
         // Most values repeat (units, kinds, periods): find with a reused
         // buffer, allocate a key only for a new value.
-        index_key_.clear();
-        index_key_.append(n.label).push_back('\x1f');
-        index_key_.append(prop).push_back('\x1f');
-        index_key_.append(*s);
+        AssignPropKey(n.label, prop, *s, &index_key_);
         auto it = by_prop_.find(index_key_);
         if (it == by_prop_.end()) it = by_prop_.emplace(index_key_, std::vector<Vertex>{}).first;
         it->second.push_back(v);
