@@ -65,36 +65,47 @@ std::string PropertyGraph::LabelForType(std::string_view type) {
 
 Vertex PropertyGraph::AddNode(std::string label, std::string key, Properties props) {
   Vertex v = boost::add_vertex(NodeData{std::move(label), std::move(key), std::move(props)}, g_);
-  Index(v);
-  return v;
-}
-
-void PropertyGraph::Index(Vertex v) {
   const NodeData& n = g_[v];
   by_label_[n.label].push_back(v);
   by_key_.emplace(n.key, v);
-  for (std::string_view prop : kIndexedProps) {
-    // A figure's id is its key: by_key_ already finds it.
-    if (prop == "id" && n.label == "Figure") continue;
-    if (const PropertyValue* pv = n.props.Get(prop))
+  return v;
+}
+
+void PropertyGraph::IndexProperty(std::string_view label, std::string_view prop) const {
+  std::string key;
+  AssignPropKey(label, prop, "", &key);
+  key.pop_back();  // "label\x1fprop"
+  if (!indexed_props_.insert(key).second) return;
+  // Nodes in vertex order, so every list reads as a scan would.
+  for (Vertex v : NodesWithLabel(label)) {
+    if (const PropertyValue* pv = g_[v].props.Get(prop))
       if (const auto* s = std::get_if<std::string>(pv)) {
         // Most values repeat (units, kinds, periods): find with a reused
         // buffer, allocate a key only for a new value.
-        AssignPropKey(n.label, prop, *s, &index_key_);
-        auto it = by_prop_.find(index_key_);
-        if (it == by_prop_.end()) it = by_prop_.emplace(index_key_, std::vector<Vertex>{}).first;
+        AssignPropKey(label, prop, *s, &key);
+        auto it = by_prop_.find(key);
+        if (it == by_prop_.end()) it = by_prop_.emplace(key, std::vector<Vertex>{}).first;
         it->second.push_back(v);
       }
   }
-  if (n.label == "Figure") return;
+}
+
+void PropertyGraph::IndexNames() const {
+  if (names_indexed_) return;
+  names_indexed_ = true;
   std::unordered_set<std::string> names;
-  for (std::string_view prop : {"name", "id", "title"})
-    if (const PropertyValue* pv = n.props.Get(prop))
-      if (const auto* s = std::get_if<std::string>(pv)) names.insert(FoldCase(*s));
-  if (const PropertyValue* pv = n.props.Get("aliases"))
-    if (const auto* list = std::get_if<std::vector<std::string>>(pv))
-      for (const std::string& a : *list) names.insert(FoldCase(a));
-  for (const std::string& name : names) by_folded_name_[name].push_back(v);
+  for (Vertex v : boost::make_iterator_range(boost::vertices(g_))) {
+    const NodeData& n = g_[v];
+    if (n.label == "Figure") continue;
+    names.clear();
+    for (std::string_view prop : {"name", "id", "title"})
+      if (const PropertyValue* pv = n.props.Get(prop))
+        if (const auto* s = std::get_if<std::string>(pv)) names.insert(FoldCase(*s));
+    if (const PropertyValue* pv = n.props.Get("aliases"))
+      if (const auto* list = std::get_if<std::vector<std::string>>(pv))
+        for (const std::string& a : *list) names.insert(FoldCase(a));
+    for (const std::string& name : names) by_folded_name_[name].push_back(v);
+  }
 }
 
 const std::vector<Vertex>& PropertyGraph::NodesWithLabel(std::string_view label) const {
@@ -114,11 +125,13 @@ std::vector<Vertex> PropertyGraph::FindByProperty(std::string_view label, std::s
   bool indexed = std::find(std::begin(kIndexedProps), std::end(kIndexedProps), prop) !=
                  std::end(kIndexedProps);
   std::vector<Vertex> out;
+  // A figure's id is its key: by_key_ finds it.
   if (prop == "id" && label == "Figure") {
     if (auto v = FindByKey(value); v && g_[*v].label == "Figure") out.push_back(*v);
     return out;
   }
   if (indexed && !label.empty()) {
+    IndexProperty(label, prop);
     auto it = by_prop_.find(PropKey(label, prop, value));
     if (it != by_prop_.end()) out = it->second;
     return out;
@@ -136,6 +149,7 @@ std::vector<Vertex> PropertyGraph::FindByProperty(std::string_view label, std::s
 }
 
 std::vector<Vertex> PropertyGraph::FindByName(std::string_view name) const {
+  IndexNames();
   auto it = by_folded_name_.find(FoldCase(name));
   return it == by_folded_name_.end() ? std::vector<Vertex>{} : it->second;
 }
@@ -152,6 +166,7 @@ PropertyGraph PropertyGraph::Build(GraphData&& data) {
   std::unordered_map<std::string, const Document*> docs;
   for (const Document& d : data.documents) {
     Properties p;
+    p.Reserve(7);
     p.Set("id", d.id);
     SetIf(p, "title", d.title);
     SetIf(p, "url", d.url);
@@ -163,6 +178,7 @@ PropertyGraph PropertyGraph::Build(GraphData&& data) {
   }
   for (const Entity& e : data.entities) {
     Properties p;
+    p.Reserve(4);
     p.Set("id", e.id);
     p.Set("name", e.name);
     p.Set("type", e.type);
@@ -197,6 +213,7 @@ PropertyGraph PropertyGraph::Build(GraphData&& data) {
     std::string metric_key = "metric:" + f.metric;
     std::string metric = f.metric;
     Properties p;
+    p.Reserve(13);
     p.Set("id", key);
     p.Set("value", f.value);
     if (f.value_max) p.Set("value_max", *f.value_max);

@@ -27,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -42,6 +43,9 @@ using PropertyValue =
 class Properties {
  public:
   void Set(std::string key, PropertyValue value);
+  // Room for n properties: a figure has 13, and growing the vector one
+  // doubling at a time was a sixth of building the graph.
+  void Reserve(size_t n) { items_.reserve(n); }
   // nullptr when absent.
   const PropertyValue* Get(std::string_view key) const;
   const std::vector<std::pair<std::string, PropertyValue>>& items() const { return items_; }
@@ -85,11 +89,15 @@ class PropertyGraph {
   std::optional<Vertex> FindByKey(std::string_view key) const;
   // Nodes whose string property `prop` equals `value` exactly, within
   // `label` (empty = any label). Indexed for id, name, metric, unit, kind,
-  // period, type, publisher; other properties are scanned.
+  // period, type, publisher; other properties are scanned. An index is
+  // built for one (label, prop) pair on its first use, not with the graph:
+  // a query uses one or two, and building all of them was a third of
+  // loading. Not safe for concurrent first use from several threads.
   std::vector<Vertex> FindByProperty(std::string_view label, std::string_view prop,
                                      std::string_view value) const;
   // Entity (and Metric/Document title) nodes whose name, id or an alias
-  // matches `name` case-insensitively (ICU case folding).
+  // matches `name` case-insensitively (ICU case folding). The folded-name
+  // index is built on first use, like the property indexes.
   std::vector<Vertex> FindByName(std::string_view name) const;
 
   // Node label for an entity type ("government_body" -> "GovernmentBody").
@@ -97,15 +105,18 @@ class PropertyGraph {
 
  private:
   Vertex AddNode(std::string label, std::string key, Properties props);
-  void Index(Vertex v);
+  void IndexProperty(std::string_view label, std::string_view prop) const;
+  void IndexNames() const;
 
   BoostGraph g_;
   std::unordered_map<std::string, std::vector<Vertex>> by_label_;
   std::unordered_map<std::string, Vertex> by_key_;
-  // "label\x1fprop\x1fvalue" -> nodes
-  std::unordered_map<std::string, std::vector<Vertex>> by_prop_;
-  std::unordered_map<std::string, std::vector<Vertex>> by_folded_name_;
-  std::string index_key_;  // scratch for Index
+  // Built lazily (see FindByProperty): the "label\x1fprop" pairs indexed so
+  // far, and "label\x1fprop\x1fvalue" -> nodes.
+  mutable std::unordered_set<std::string> indexed_props_;
+  mutable std::unordered_map<std::string, std::vector<Vertex>> by_prop_;
+  mutable bool names_indexed_ = false;
+  mutable std::unordered_map<std::string, std::vector<Vertex>> by_folded_name_;
 };
 
 }  // namespace newsgraph

@@ -69,5 +69,38 @@ TEST(PropertyGraph, IndexesFindNodes) {
   EXPECT_EQ(PropertyGraph::LabelForType("organisation"), "Organization");
 }
 
+// The property indexes are built on first use: every lookup, first or
+// repeated, in any order of labels, must give what a scan in vertex order
+// gives.
+TEST(PropertyGraph, LazyIndexesAgreeWithAScan) {
+  GraphData data = Sample();
+  for (int i = 0; i < 40; ++i) {
+    StoredFigure f = data.figures[0];
+    f.id = 100 + i;
+    f.figure.unit = i % 3 == 0 ? "t" : "pct";
+    f.figure.kind = i % 2 == 0 ? "actual" : "target";
+    data.figures.push_back(f);
+  }
+  PropertyGraph pg = PropertyGraph::Build(std::move(data));
+  auto scan = [&pg](std::string_view label, std::string_view prop, std::string_view value) {
+    std::vector<Vertex> out;
+    for (Vertex v : pg.NodesWithLabel(label))
+      if (const PropertyValue* pv = pg.node(v).props.Get(prop))
+        if (const auto* s = std::get_if<std::string>(pv); s && *s == value) out.push_back(v);
+    return out;
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (const char* unit : {"t", "pct", "usd"})
+      EXPECT_EQ(pg.FindByProperty("Figure", "unit", unit), scan("Figure", "unit", unit)) << unit;
+    EXPECT_EQ(pg.FindByProperty("Figure", "kind", "target").size(), 21u);
+    EXPECT_EQ(pg.FindByProperty("Figure", "kind", "target"), scan("Figure", "kind", "target"));
+    EXPECT_EQ(pg.FindByProperty("Document", "id", "doc-1"), scan("Document", "id", "doc-1"));
+    EXPECT_EQ(pg.FindByProperty("Policy", "name", "Aluminium Plan").size(), 1u);
+    EXPECT_TRUE(pg.FindByProperty("Policy", "unit", "t").empty());
+    EXPECT_EQ(pg.FindByName("the plan").size(), 1u);
+    EXPECT_EQ(pg.FindByName("Plan").size(), 1u);  // the document's title
+  }
+}
+
 }  // namespace
 }  // namespace newsgraph
