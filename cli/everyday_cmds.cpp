@@ -12,6 +12,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/kept_graph.h"
 #include "queries/executor.h"
 #include "queries/saved.h"
 
@@ -111,13 +112,13 @@ int RunSaved(const char* cmd, const std::string& name, const PropertyGraph& g,
   return kExitOk;
 }
 
-std::unique_ptr<PropertyGraph> Load(const char* cmd, const GlobalOptions& go) {
+KeptGraph Load(const char* cmd, const GlobalOptions& go) {
   auto graph = query::LoadGraph(go.db_path);
   if (!graph.ok()) {
     std::fprintf(stderr, "newsgraph %s: %s\n", cmd, graph.status().message().c_str());
     return nullptr;
   }
-  return std::move(graph.value());
+  return KeepGraph(std::move(graph.value()));
 }
 
 // Exactly one node for `name`, or a message and false.

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/kept_graph.h"
 #include "graph/export.h"
 #include "graph/property_graph.h"
 #include "queries/saved.h"
@@ -53,7 +54,8 @@ int RunExport(const GlobalOptions& g, const Args& args) {
     std::fprintf(stderr, "newsgraph export: %s\n", loaded.status().message().c_str());
     return kExitUsage;
   }
-  const PropertyGraph& graph = **loaded;
+  KeptGraph kept = KeepGraph(std::move(loaded.value()));
+  const PropertyGraph& graph = *kept;
   if (format == "csv") {
     ::mkdir(out_path.c_str(), 0755);
     Status s = WriteNeo4jCsv(graph, out_path);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/kept_graph.h"
 #include "queries/executor.h"
 #include "queries/parser.h"
 #include "queries/planner.h"
@@ -154,13 +155,14 @@ int RunQuery(const GlobalOptions& g, const Args& args) {
     std::fprintf(stderr, "newsgraph query: %s%s\n", where.c_str(), q.status().message().c_str());
     return kExitUsage;
   }
-  auto graph = query::LoadGraph(g.db_path);
+  auto loaded = query::LoadGraph(g.db_path);
   auto t2 = Clock::now();
-  if (!graph.ok()) {
-    std::fprintf(stderr, "newsgraph: %s\n", graph.status().message().c_str());
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "newsgraph: %s\n", loaded.status().message().c_str());
     return kExitUsage;
   }
-  auto plan = query::BindAndPlan(*q, **graph, params);
+  KeptGraph graph = KeepGraph(std::move(loaded.value()));
+  auto plan = query::BindAndPlan(*q, *graph, params);
   auto t3 = Clock::now();
   if (!plan.ok()) {
     std::fprintf(stderr, "newsgraph query: %s%s\n", where.c_str(), plan.status().message().c_str());
@@ -170,13 +172,13 @@ int RunQuery(const GlobalOptions& g, const Args& args) {
     for (const std::string& line : plan->Describe(*q)) std::puts(line.c_str());
     return kExitOk;
   }
-  auto result = query::Execute(*q, *plan, **graph, params);
+  auto result = query::Execute(*q, *plan, *graph, params);
   auto t4 = Clock::now();
   if (timing)
     std::fprintf(stderr,
                  "time: parse %.2f ms, load %.1f ms (%zu nodes, %zu relationships), plan %.2f ms, "
                  "run %.2f ms (%zu rows)\n",
-                 ms(t0, t1), ms(t1, t2), (*graph)->node_count(), (*graph)->edge_count(), ms(t2, t3),
+                 ms(t0, t1), ms(t1, t2), graph->node_count(), graph->edge_count(), ms(t2, t3),
                  ms(t3, t4), result.ok() ? result->rows.size() : size_t{0});
   if (!result.ok()) {
     std::fprintf(stderr, "newsgraph query: %s%s\n", where.c_str(), result.status().message().c_str());
