@@ -64,8 +64,13 @@ std::string PropertyGraph::LabelForType(std::string_view type) {
 }
 
 Vertex PropertyGraph::AddNode(std::string label, std::string key, Properties props) {
-  Vertex v = boost::add_vertex(NodeData{std::move(label), std::move(key), std::move(props)}, g_);
-  const NodeData& n = g_[v];
+  // add_vertex(property, g) would copy the properties (it takes them by
+  // const reference); an empty vertex filled by moving does not.
+  Vertex v = boost::add_vertex(g_);
+  NodeData& n = g_[v];
+  n.label = std::move(label);
+  n.key = std::move(key);
+  n.props = std::move(props);
   by_label_[n.label].push_back(v);
   by_key_.emplace(n.key, v);
   return v;
@@ -110,12 +115,12 @@ void PropertyGraph::IndexNames() const {
 
 const std::vector<Vertex>& PropertyGraph::NodesWithLabel(std::string_view label) const {
   static const std::vector<Vertex> kNone;
-  auto it = by_label_.find(std::string(label));
+  auto it = by_label_.find(label);
   return it == by_label_.end() ? kNone : it->second;
 }
 
 std::optional<Vertex> PropertyGraph::FindByKey(std::string_view key) const {
-  auto it = by_key_.find(std::string(key));
+  auto it = by_key_.find(key);
   if (it == by_key_.end()) return std::nullopt;
   return it->second;
 }

@@ -70,6 +70,15 @@ using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidire
 using Vertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 using Edge = boost::graph_traits<BoostGraph>::edge_descriptor;
 
+// Hash and equality that let a std::string-keyed map be searched with a
+// string_view, without building a std::string per lookup.
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringViewHash, std::equal_to<>>;
+
 class PropertyGraph {
  public:
   static PropertyGraph Build(const GraphData& data);
@@ -109,14 +118,14 @@ class PropertyGraph {
   void IndexNames() const;
 
   BoostGraph g_;
-  std::unordered_map<std::string, std::vector<Vertex>> by_label_;
-  std::unordered_map<std::string, Vertex> by_key_;
+  StringMap<std::vector<Vertex>> by_label_;
+  StringMap<Vertex> by_key_;
   // Built lazily (see FindByProperty): the "label\x1fprop" pairs indexed so
   // far, and "label\x1fprop\x1fvalue" -> nodes.
   mutable std::unordered_set<std::string> indexed_props_;
-  mutable std::unordered_map<std::string, std::vector<Vertex>> by_prop_;
+  mutable StringMap<std::vector<Vertex>> by_prop_;
   mutable bool names_indexed_ = false;
-  mutable std::unordered_map<std::string, std::vector<Vertex>> by_folded_name_;
+  mutable StringMap<std::vector<Vertex>> by_folded_name_;
 };
 
 }  // namespace newsgraph
