@@ -168,28 +168,35 @@ PropertyGraph PropertyGraph::Build(GraphData&& data) {
   PropertyGraph pg;
   const size_t nodes = data.documents.size() + data.entities.size() + data.figures.size();
   pg.by_key_.reserve(nodes + nodes / 8);
-  std::unordered_map<std::string, const Document*> docs;
-  for (const Document& d : data.documents) {
+  // Each part of `data` is freed once it is in the graph, so the peak holds
+  // the graph and the figures, not the whole store twice.
+  auto release = [](auto& v) { std::remove_reference_t<decltype(v)>().swap(v); };
+  for (Document& d : data.documents) {
     Properties p;
     p.Reserve(7);
-    p.Set("id", d.id);
-    SetIf(p, "title", d.title);
-    SetIf(p, "url", d.url);
-    SetIf(p, "publisher", d.publisher);
-    SetIf(p, "published", d.published);
-    SetIf(p, "path", d.path);
+    std::string key = d.id;
+    p.Set("id", std::move(d.id));
+    SetIf(p, "title", std::move(d.title));
+    SetIf(p, "url", std::move(d.url));
+    SetIf(p, "publisher", std::move(d.publisher));
+    SetIf(p, "published", std::move(d.published));
+    SetIf(p, "path", std::move(d.path));
     p.Set("format", std::string(FormatName(d.format)));
-    pg.AddNode("Document", d.id, std::move(p));
+    pg.AddNode("Document", std::move(key), std::move(p));
   }
-  for (const Entity& e : data.entities) {
+  release(data.documents);
+  for (Entity& e : data.entities) {
     Properties p;
     p.Reserve(4);
-    p.Set("id", e.id);
-    p.Set("name", e.name);
-    p.Set("type", e.type);
-    if (!e.aliases.empty()) p.Set("aliases", e.aliases);
-    pg.AddNode(LabelForType(e.type), e.id, std::move(p));
+    std::string key = e.id;
+    std::string label = LabelForType(e.type);
+    p.Set("id", std::move(e.id));
+    p.Set("name", std::move(e.name));
+    p.Set("type", std::move(e.type));
+    if (!e.aliases.empty()) p.Set("aliases", std::move(e.aliases));
+    pg.AddNode(std::move(label), std::move(key), std::move(p));
   }
+  release(data.entities);
   // Entities referenced by facts but not in the entity table (should not
   // happen; kept so no edge is lost).
   auto entity = [&pg](const std::string& id) -> std::optional<Vertex> {
@@ -207,6 +214,7 @@ PropertyGraph PropertyGraph::Build(GraphData&& data) {
     auto e = entity(entity_id);
     if (d && e) boost::add_edge(*d, *e, EdgeData{"MENTIONS", {}}, pg.g_);
   }
+  release(data.mentions);
   for (StoredFigure& sf : data.figures) {
     Figure& f = sf.figure;
     std::string key = "figure:" + std::to_string(sf.id);
@@ -247,6 +255,7 @@ PropertyGraph PropertyGraph::Build(GraphData&& data) {
     if (subject) boost::add_edge(fv, *subject, EdgeData{"ABOUT", {}}, pg.g_);
     if (policy) boost::add_edge(*policy, fv, EdgeData{"SETS", {}}, pg.g_);
   }
+  release(data.figures);
   for (StoredRelation& sr : data.relations) {
     Relation& r = sr.relation;
     auto s = entity(r.subject), o = entity(r.object);
