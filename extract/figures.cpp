@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/cue_matcher.h"
 #include "extract/dates.h"
 #include "extract/form_gate.h"
 #include "extract/regex_prefilter.h"
@@ -69,8 +70,10 @@ bool ContainsFolded(std::string_view s, std::string_view lower_word) {
   return false;
 }
 
+// [0-9A-Za-z_] (std::isalnum in the C locale, without the library call).
 bool IsWordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  unsigned char u = static_cast<unsigned char>(c);
+  return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u == '_';
 }
 
 // A literal form as an RE2 fragment: metacharacters quoted, spaces match any
@@ -315,7 +318,7 @@ class FigureExtractorImpl : public FigureExtractor {
     size_t t = TrimBlanksBefore(s, s.size());
     return t < s.size() && g.MayEndBefore(s, t);
   }
-  std::unique_ptr<RE2> re_num_, re_unit_, re_scale_, re_per_, re_currency_, re_qual_,
+  std::unique_ptr<RE2> re_unit_, re_scale_, re_per_, re_currency_, re_qual_,
       re_qual_suffix_, re_count_, re_range_conn_, re_range_start_, re_kind_, re_policy_ctx_,
       re_chrome_end_, re_chrome_line_, re_commodity_, re_measure_, re_growth_, re_other_;
   std::unique_ptr<RE2> re_undated_, re_year_earlier_at_,
@@ -325,7 +328,20 @@ class FigureExtractorImpl : public FigureExtractor {
       re_title_range_, re_elliptic_, re_per_mass_, re_clause_word_, re_anaphora_;
   std::unordered_map<std::string, double> number_words_, fractions_;
   std::vector<std::string> fraction_stems_;  // "alf", "hird": a sentence may hold a fraction
-  std::unique_ptr<RE2> re_num_frac_;
+  // The lexicons matched by one trie instead of an RE2 scan each
+  // (cue_matcher.h); families:
+  enum CueFamily {
+    kNumberWord,      // number_word forms (the words of re_num_)
+    kNumberOrFraction,  // number_word and fraction forms (re_num_frac_)
+  };
+  CueMatcher cues_;
+  Status AddCues(CueFamily family, const std::vector<std::string>& forms, bool case_insensitive);
+  std::vector<bool> fraction_form_;  // by cues_ form id: a kNumberOrFraction form not a number word
+  // The next match in s.substr(from) of the number pattern: digits
+  // ("1,234.5") or a number word, or a fraction word when the sentence
+  // holds a fraction stem (*stems: unknown (-1), no, yes; found out when
+  // first needed), as [*start, *end).
+  bool NextNumber(std::string_view s, size_t from, int* stems, size_t* start, size_t* end) const;
   std::unique_ptr<RE2> re_count_of_, re_dateline_, re_fraction_before_, re_fraction_after_;
   // A number at `pos` in digits or words ("two" in "two to three").
   bool ParseAnyNumberAt(std::string_view s, size_t pos, double* v, size_t* end) const;
@@ -412,8 +428,13 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     // Two number patterns: with fraction words for the few sentences that
     // contain one (a cheap substring test), without for the rest (the
     // larger alternation makes the scan of every sentence slower).
-    re_num_frac_ = Compile("(" + num + "|" + Alternation(words, true) + ")", &st);
-    re_num_ = Compile("(" + num + "|" + alt("number_word") + ")", &st);
+    // The number scan: digits by hand (NextNumber), the words by cues_.
+    if (Status s2 = AddCues(kNumberOrFraction, by_class["number_word"], true); !s2.ok()) return s2;
+    size_t first_fraction = cues_.size();
+    if (Status s2 = AddCues(kNumberOrFraction, by_class["fraction"], true); !s2.ok()) return s2;
+    fraction_form_.assign(cues_.size(), false);
+    for (size_t i = first_fraction; i < cues_.size(); ++i) fraction_form_[i] = true;
+    if (Status s2 = AddCues(kNumberWord, by_class["number_word"], true); !s2.ok()) return s2;
     for (const std::string& f : by_class["fraction"]) {
       std::string l = Lower(f);
       size_t sp = l.find_last_of(" -");
@@ -547,6 +568,7 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   // Not the measure, growth and kind cues: short or common words ("up",
   // "was", "output") put them in nearly every sentence, and their atoms
   // would only slow the filter down.
+  cues_.Compile();
   slot_commodity_ = prefilter_.Add(*re_commodity_);
   slot_fyp_ = prefilter_.Add(*re_fyp_);
   slot_half_ = prefilter_.Add(*re_half_);
@@ -562,22 +584,84 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   return prefilter_.Compile();
 }
 
-bool FigureExtractorImpl::ParseNumberAt(std::string_view s, size_t pos, double* v,
-                                         size_t* end) const {
-  // The grammar of `num` in Load, "(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?",
-  // read by hand: it runs at every number, and RE2's per-call cost
-  // dominated. Leftmost-first like RE2: grouped thousands win when the
-  // first run has at most three digits and a ",ddd" group follows.
+// The end of the number grammar "(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?" at
+// s[pos], or pos when no digit is there. Read by hand: it runs at every
+// number, and RE2's per-call cost dominated. Leftmost-first like RE2:
+// grouped thousands win when the first run has at most three digits and a
+// ",ddd" group follows.
+size_t NumberEnd(std::string_view s, size_t pos) {
   auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
   size_t p = pos;
   while (digit(p)) ++p;
-  if (p == pos) return false;
+  if (p == pos) return pos;
   if (p - pos <= 3)
     while (p < s.size() && s[p] == ',' && digit(p + 1) && digit(p + 2) && digit(p + 3)) p += 4;
   if (p < s.size() && s[p] == '.' && digit(p + 1)) {
     p += 2;
     while (digit(p)) ++p;
   }
+  return p;
+}
+
+Status FigureExtractorImpl::AddCues(CueFamily family, const std::vector<std::string>& forms,
+                                    bool case_insensitive) {
+  for (const std::string& f : forms)
+    if (auto id = cues_.Add(family, f, case_insensitive); !id.ok()) return id.status();
+  return Status();
+}
+
+bool FigureExtractorImpl::NextNumber(std::string_view s, size_t from, int* stems, size_t* start,
+                                     size_t* end) const {
+  // Leftmost match of "(digits|words)" as RE2 finds it in s.substr(from):
+  // no character before `from` for \b. Words are tried with the fractions
+  // in: where a fraction is the preferred form, the fraction-free pattern
+  // (no stem in the sentence) is asked again at that position.
+  std::string_view in = s.substr(from);
+  const size_t n = in.size();
+  auto word_at = [&](size_t p) {
+    CueMatcher::Hit h;
+    if (!cues_.MatchAt(in, p, kNumberOrFraction, &h)) return false;
+    if (fraction_form_[static_cast<size_t>(h.form)]) {
+      if (*stems < 0) {
+        *stems = 0;
+        for (const std::string& stem : fraction_stems_)
+          if (s.find(stem) != std::string_view::npos) {
+            *stems = 1;
+            break;
+          }
+      }
+      if (*stems == 0 && !cues_.MatchAt(in, p, kNumberWord, &h)) return false;
+    }
+    *start = from + p;
+    *end = from + h.end;
+    return true;
+  };
+  size_t p = 0;
+  while (p < n) {
+    char c = in[p];
+    if (c >= '0' && c <= '9') {
+      *start = from + p;
+      *end = NumberEnd(s, from + p);
+      return true;
+    }
+    if (IsWordChar(c)) {
+      // A word (no digit in it so far): only its start can begin a form.
+      if ((p == 0 || !IsWordChar(in[p - 1])) &&
+          cues_.MayStartWith(kNumberOrFraction, static_cast<unsigned char>(c)) && word_at(p))
+        return true;
+      for (++p; p < n && IsWordChar(in[p]) && !(in[p] >= '0' && in[p] <= '9');) ++p;
+      continue;
+    }
+    if (cues_.MayStartWith(kNumberOrFraction, static_cast<unsigned char>(c)) && word_at(p)) return true;
+    ++p;
+  }
+  return false;
+}
+
+bool FigureExtractorImpl::ParseNumberAt(std::string_view s, size_t pos, double* v,
+                                         size_t* end) const {
+  size_t p = NumberEnd(s, pos);
+  if (p == pos) return false;
   std::string digits;
   digits.reserve(p - pos);
   for (char c : s.substr(pos, p - pos))
@@ -591,12 +675,12 @@ bool FigureExtractorImpl::ParseAnyNumberAt(std::string_view s, size_t pos, doubl
                                             size_t* end) const {
   if (pos >= s.size()) return false;
   if (std::isdigit(static_cast<unsigned char>(s[pos]))) return ParseNumberAt(s, pos, v, end);
-  StringPiece in = SP(s.substr(pos)), m;
-  if (!RE2::Consume(&in, *re_num_, &m)) return false;
-  auto it = number_words_.find(Lower(std::string_view(m.data(), m.size())));
+  CueMatcher::Hit h;
+  if (!cues_.MatchAt(s.substr(pos), 0, kNumberWord, &h)) return false;
+  auto it = number_words_.find(Lower(s.substr(pos, h.end)));
   if (it == number_words_.end()) return false;
   *v = it->second;
-  *end = pos + m.size();
+  *end = pos + h.end;
   return true;
 }
 
@@ -680,18 +764,13 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
 std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
                                                       const std::string& prev_unit) const {
   std::vector<Cand> out;
-  StringPiece in = SP(s);
-  StringPiece m;
   size_t consumed_to = 0;
-  const RE2* num_re = re_num_.get();
-  for (const std::string& stem : fraction_stems_)
-    if (s.find(stem) != std::string_view::npos) {
-      num_re = re_num_frac_.get();
-      break;
-    }
-  while (FindWhole(&in, *num_re, &m)) {
-    size_t ns = static_cast<size_t>(m.data() - s.data());
-    size_t ne = ns + m.size();
+  int stems = -1;
+  size_t from = 0;  // where the scan goes on
+  size_t ns = 0, ne = 0;
+  while (NextNumber(s, from, &stems, &ns, &ne)) {
+    from = ne;
+    const std::string_view m = s.substr(ns, ne - ns);
     if (ns < consumed_to) continue;
     char prev = ns > 0 ? s[ns - 1] : ' ';
     // Inside a word, a decimal, a fraction or a time of day ("18:03:22.77").
@@ -700,7 +779,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     double v = 0;
     bool fraction = false;
     if (is_word) {
-      std::string w = CollapseLower(std::string_view(m.data(), m.size()));
+      std::string w = CollapseLower(m);
       auto it = number_words_.find(w);
       if (it != number_words_.end()) {
         v = it->second;
@@ -891,7 +970,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         if (scaled && (inherit == "%" || inherit == "pp")) continue;  // "33.8 mln" is no share
         // A bare elliptic number needs a cue word and some size ("Phase 1 and
         // 2" is not a quantity).
-        bool small = v < 10 && std::string_view(m.data(), m.size()).find('.') == std::string_view::npos;
+        bool small = v < 10 && m.find('.') == std::string_view::npos;
         if (!scaled && (out.empty() || small || !MayEndWithFormAndBlank(gate_elliptic_, win) ||
                         !RE2::PartialMatch(SP(win), *re_elliptic_)))
           continue;
@@ -986,7 +1065,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     consumed_to = end;
     out.push_back(std::move(c));
     // Continue scanning after the figure.
-    if (end > static_cast<size_t>(in.data() - s.data())) in = SP(s.substr(end));
+    if (end > from) from = end;
   }
   return out;
 }
@@ -1016,7 +1095,11 @@ std::vector<CueHit> FigureExtractorImpl::Hits(
 
 std::string YearStr(int y) { return FormatValue(y); }
 
-std::string Pad2(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+std::string Pad2(int v) {
+  std::string out = std::to_string(v);
+  if (v < 10) out.insert(out.begin(), '0');
+  return out;
+}
 
 std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, const Date& ref,
                                                         const RegexPrefilter::Result& may) const {
