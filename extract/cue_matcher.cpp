@@ -9,8 +9,10 @@ namespace newsgraph {
 
 namespace {
 
-// In a trie key, a run of white space (a form's ' ', RE2's \s+).
+// In a trie key, a run of white space (a form's ' ', RE2's \s+), and a
+// single space (a listed form's ' ').
 constexpr unsigned char kSpace = 0x01;
+constexpr unsigned char kOneSpace = 0x02;
 
 bool IsWord(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -75,6 +77,19 @@ uint32_t CueMatcher::Trie::Child(uint32_t n, unsigned char b) const {
 }
 
 Result<int> CueMatcher::Add(int family, std::string_view form, bool case_insensitive) {
+  // Longest first, as figures.cpp sorts its alternations.
+  return AddForm(family, form, case_insensitive, true, -static_cast<int>(form.size()));
+}
+
+Result<int> CueMatcher::AddListed(int family, std::string_view form, bool case_insensitive, int rank) {
+  if (form.empty() || !IsWord(static_cast<unsigned char>(form.front())) ||
+      !IsWord(static_cast<unsigned char>(form.back())))
+    return Status::Error("cue form '" + std::string(form) + "': does not begin and end with a word character");
+  return AddForm(family, form, case_insensitive, false, rank);
+}
+
+Result<int> CueMatcher::AddForm(int family, std::string_view form, bool case_insensitive,
+                                bool space_runs, int rank) {
   auto fail = [&](const std::string& why) {
     return Status::Error("cue form '" + std::string(form) + "': " + why);
   };
@@ -84,6 +99,10 @@ Result<int> CueMatcher::Add(int family, std::string_view form, bool case_insensi
   bool any = false;
   for (size_t i = 0; i < form.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(form[i]);
+    if (c == ' ' && !space_runs) {
+      key += static_cast<char>(kOneSpace);
+      continue;
+    }
     if (c == ' ') {
       if (any && key.back() != static_cast<char>(kSpace)) key += static_cast<char>(kSpace);
       continue;
@@ -109,6 +128,7 @@ Result<int> CueMatcher::Add(int family, std::string_view form, bool case_insensi
   info.family = family;
   info.word_start = IsWord(static_cast<unsigned char>(form.front()));
   info.word_end = IsWord(static_cast<unsigned char>(form.back()));
+  info.rank = rank;
   forms_.push_back(std::move(info));
   (case_insensitive ? ci_ : cs_).Insert(key, id);
   // Bytes of the text a match can begin with.
@@ -132,13 +152,22 @@ template <typename F>
 void CueMatcher::WalkTrie(const Trie& t, bool fold, std::string_view text, size_t pos,
                           uint64_t families, F&& f) const {
   if (t.nodes.size() <= 1) return;
+  WalkFrom(t, fold, text, pos, pos, 0, families, f);
+}
+
+template <typename F>
+void CueMatcher::WalkFrom(const Trie& t, bool fold, std::string_view text, size_t pos, size_t q,
+                          uint32_t node, uint64_t families, F&& f) const {
   const size_t n = text.size();
-  uint32_t node = 0;
-  size_t q = pos;
   while (q < n) {
     unsigned char c = static_cast<unsigned char>(text[q]);
     if (IsSpace(c)) {
       if (node == 0) return;  // no form begins with white space
+      if (c == ' ') {
+        // A listed form's single space; the run edge is walked below.
+        if (uint32_t one = t.Child(node, kOneSpace); one != 0)
+          WalkFrom(t, fold, text, pos, q + 1, one, families, f);
+      }
       c = kSpace;
       while (q < n && IsSpace(static_cast<unsigned char>(text[q]))) ++q;
     } else if (fold && c >= 'A' && c <= 'Z') {
@@ -178,7 +207,8 @@ void CueMatcher::Walk(std::string_view text, size_t pos, uint64_t families, F&& 
 void CueMatcher::Scan(std::string_view text, uint64_t families, std::vector<Hit>* out) const {
   size_t next[kMaxFamilies] = {};  // where each family's next search starts
   struct Best {
-    size_t len, end;
+    int rank;
+    size_t end;
     int form;
   };
   Best best[kMaxFamilies];
@@ -194,8 +224,8 @@ void CueMatcher::Scan(std::string_view text, uint64_t families, std::vector<Hit>
       const FormInfo& fi = forms_[static_cast<size_t>(id)];
       if (p < next[fi.family]) return;
       uint64_t bit = uint64_t{1} << fi.family;
-      if (!(found & bit) || fi.text.size() > best[fi.family].len) {
-        best[fi.family] = {fi.text.size(), end, id};
+      if (!(found & bit) || fi.rank < best[fi.family].rank) {
+        best[fi.family] = {fi.rank, end, id};
         found |= bit;
       }
     });
@@ -210,12 +240,12 @@ void CueMatcher::Scan(std::string_view text, uint64_t families, std::vector<Hit>
 
 bool CueMatcher::MatchAt(std::string_view text, size_t pos, int family, Hit* hit) const {
   bool any = false;
-  size_t len = 0;
+  int rank = 0;
   Walk(text, pos, uint64_t{1} << family, [&](int id, size_t end) {
     const FormInfo& fi = forms_[static_cast<size_t>(id)];
-    if (!any || fi.text.size() > len) {
+    if (!any || fi.rank < rank) {
       *hit = {pos, end, family, id};
-      len = fi.text.size();
+      rank = fi.rank;
       any = true;
     }
   });
@@ -226,7 +256,7 @@ void CueMatcher::AllAt(std::string_view text, size_t pos, int family, std::vecto
   out->clear();
   Walk(text, pos, uint64_t{1} << family, [&](int id, size_t end) { out->push_back({pos, end, family, id}); });
   std::stable_sort(out->begin(), out->end(), [&](const Hit& a, const Hit& b) {
-    return forms_[static_cast<size_t>(a.form)].text.size() > forms_[static_cast<size_t>(b.form)].text.size();
+    return forms_[static_cast<size_t>(a.form)].rank < forms_[static_cast<size_t>(b.form)].rank;
   });
 }
 

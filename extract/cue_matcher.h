@@ -46,6 +46,13 @@ class CueMatcher {
   // fold and this matcher does not.
   Result<int> Add(int family, std::string_view form, bool case_insensitive);
 
+  // A form of a hand-written RE2 alternation "\b(?:f1|f2|...)\b" of literal
+  // words (metrics.tsv): its spaces match one space only, it needs a word
+  // boundary at both ends, and at one position the first listed form that
+  // matches wins: `rank` is its place in the list. Error as for Add, and
+  // when the form does not begin and end with a word character.
+  Result<int> AddListed(int family, std::string_view form, bool case_insensitive, int rank);
+
   static constexpr int kMaxFamilies = 64;
 
   // Call once after the last Add.
@@ -78,7 +85,10 @@ class CueMatcher {
     std::string text;
     int family = 0;
     bool word_start = false, word_end = false;  // \b before / after
+    int rank = 0;  // lower wins at one position
   };
+  Result<int> AddForm(int family, std::string_view form, bool case_insensitive, bool space_runs,
+                      int rank);
   struct Edge {
     unsigned char byte;
     uint32_t child;
@@ -104,6 +114,9 @@ class CueMatcher {
   template <typename F>
   void WalkTrie(const Trie& t, bool fold, std::string_view text, size_t pos, uint64_t families,
                 F&& f) const;
+  template <typename F>
+  void WalkFrom(const Trie& t, bool fold, std::string_view text, size_t pos, size_t q, uint32_t node,
+                uint64_t families, F&& f) const;
 
   std::vector<FormInfo> forms_;
   Trie ci_, cs_;  // case-insensitive forms (lowercase) and exact ones

@@ -154,6 +154,37 @@ TEST_F(CueMatcherTest, AgreesWithRe2OnGeneratedText) {
   }
 }
 
+// metrics.tsv style: "(?i:\b(?:p1|p2|...)\b)", first listed wins, a
+// space is one space.
+TEST(CueMatcher, ListedFormsAgreeWithRe2) {
+  const std::vector<std::string> forms = {"slip", "slips", "up", "year on year", "year-on-year", "y/y",
+                                          "compared to", "from a year earlier", "year", "on"};
+  CueMatcher m;
+  for (size_t i = 0; i < forms.size(); ++i) ASSERT_TRUE(m.AddListed(3, forms[i], true, static_cast<int>(i)).ok());
+  ASSERT_TRUE(m.Add(4, "year on", true).ok());  // a run-space form sharing the trie
+  m.Compile();
+  std::string pats;
+  for (auto& f : forms) pats += (pats.empty() ? "" : "|") + f;
+  RE2 re("((?i:\\b(?:" + pats + ")\\b))");
+  ASSERT_TRUE(re.ok());
+  std::mt19937 rng(11);
+  const std::vector<std::string> pieces = {"slip", "Slips", "up", "UP", "year", "on", "-", "y/y", "Y/Y",
+                                           "compared", "to", "from", "a", "earlier", "x", "5"};
+  const std::vector<std::string> seps = {" ", "  ", "\t", "", "-", ",", "\n"};
+  for (int i = 0; i < 3000; ++i) {
+    std::string t;
+    int n = 1 + static_cast<int>(rng() % 7);
+    for (int k = 0; k < n; ++k) t += pieces[rng() % pieces.size()] + seps[rng() % seps.size()];
+    std::vector<CueMatcher::Hit> hits;
+    m.Scan(t, uint64_t{1} << 3, &hits);
+    Span mine;
+    for (auto& h : hits) mine.push_back({h.start, h.end});
+    EXPECT_EQ(mine, Re2Scan(re, t)) << "text '" << t << "'";
+  }
+  EXPECT_FALSE(m.AddListed(3, "-up", true, 20).ok());
+  EXPECT_FALSE(m.AddListed(3, "up ", true, 20).ok());
+}
+
 TEST(CueMatcher, AllAtListsEveryMatchLongestFirst) {
   CueMatcher m;
   for (const char* f : {"the", "the milestone of", "a", "an"}) ASSERT_TRUE(m.Add(0, f, true).ok());
