@@ -64,9 +64,12 @@ void CueMatcher::Trie::Freeze() {
     nodes[n].nterms = static_cast<uint32_t>(term[n].size());
     for (int f : term[n]) terms.push_back(f);
   }
+  std::fill(std::begin(root), std::end(root), 0);
+  for (auto& [b, child] : kids[0]) root[b] = child;
 }
 
 uint32_t CueMatcher::Trie::Child(uint32_t n, unsigned char b) const {
+  if (n == 0) return root[b];
   const Node& node = nodes[n];
   const Edge* e = edges.data() + node.edges;
   for (uint32_t i = 0; i < node.nedges; ++i) {

@@ -104,6 +104,7 @@ class CueMatcher {
     std::vector<Node> nodes;
     std::vector<Edge> edges;
     std::vector<int> terms;
+    uint32_t root[256] = {};  // the root's children, direct (every walk starts there)
     void Insert(std::string_view key, int form);
     void Freeze();
     uint32_t Child(uint32_t n, unsigned char b) const;  // 0: none
