@@ -16,6 +16,7 @@
 #include "extract/figures.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cctype>
@@ -28,6 +29,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/cue_matcher.h"
 #include "extract/dates.h"
 #include "extract/form_gate.h"
 #include "extract/regex_prefilter.h"
@@ -69,8 +71,10 @@ bool ContainsFolded(std::string_view s, std::string_view lower_word) {
   return false;
 }
 
+// [0-9A-Za-z_] (std::isalnum in the C locale, without the library call).
 bool IsWordChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  unsigned char u = static_cast<unsigned char>(c);
+  return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u == '_';
 }
 
 // A literal form as an RE2 fragment: metacharacters quoted, spaces match any
@@ -257,6 +261,43 @@ class FigureExtractorImpl : public FigureExtractor {
                               const std::vector<Entity>& entities) const override;
 
  private:
+  // The lexicons matched by one trie instead of an RE2 scan each
+  // (cue_matcher.h); families:
+  enum CueFamily {
+    kNumberWord,        // number_word forms (the words of the number scan)
+    kNumberOrFraction,  // number_word and fraction forms
+    // Scanned once per sentence with a figure (SentenceCues):
+    kKind,         // re_kind_
+    kGrowth,       // re_growth_ (when every growth pattern is a literal)
+    kHalf,         // the vocabularies the period patterns need (gates),
+    kQuarter,      // and the whole of re_rel_year_, re_rel_month_, re_same_
+    kMonth,
+    kWeekday,
+    kRelYear,
+    kRelMonth,
+    kSame,
+    kYearEarlier,
+    kFiveYearPlan,
+  };
+  static constexpr uint64_t kSentenceFamilies =
+      (uint64_t{1} << kKind) | (uint64_t{1} << kGrowth) | (uint64_t{1} << kHalf) | (uint64_t{1} << kQuarter) |
+      (uint64_t{1} << kMonth) | (uint64_t{1} << kWeekday) | (uint64_t{1} << kRelYear) |
+      (uint64_t{1} << kRelMonth) | (uint64_t{1} << kSame) | (uint64_t{1} << kYearEarlier) |
+      (uint64_t{1} << kFiveYearPlan);
+  bool growth_listed_ = false;  // kGrowth replaces re_growth_
+  // The cue-word hits of one text, found in one pass.
+  struct SentenceCues {
+    std::vector<CueMatcher::Hit> hits;  // by start
+    uint64_t present = 0;               // families with a hit
+    bool Has(CueFamily f) const { return (present >> f) & 1; }
+  };
+  SentenceCues ScanCues(std::string_view s) const;
+  // Hits of one family as CueHits valued by `classify` of the matched text
+  // (dropped when empty), like Hits.
+  std::vector<CueHit> FamilyHits(const SentenceCues& cues, CueFamily f, std::string_view s,
+                                 const std::function<std::string(std::string_view)>& classify) const;
+  // Could re_year_ / re_year_range_ match: "19dd" or "20dd" in `s`?
+  static bool MayHoldYear(std::string_view s);
   // --- candidates
   std::vector<Cand> FindCandidates(std::string_view s, const std::string& prev_unit) const;
   bool ParseNumberAt(std::string_view s, size_t pos, double* v, size_t* end) const;
@@ -268,20 +309,22 @@ class FigureExtractorImpl : public FigureExtractor {
   std::vector<CueHit> Hits(const RE2& re, std::string_view s,
                            const std::function<std::string(std::string_view)>& classify) const;
   std::vector<PeriodHit> FindPeriods(std::string_view s, const Date& ref,
-                                     const RegexPrefilter::Result& may) const;
+                                     const SentenceCues& cues) const;
   std::string DeriveNounPhrase(std::string_view s, const Cand& c) const;
   std::string FoldWords(const std::string& slug) const;
   std::string KindOfHits(const std::vector<CueHit>& hits, size_t lo, size_t hi, size_t at,
                          bool left_only) const;
 
   FormDict units_, scales_, currency_, per_;
-  // The cue and period patterns run on every sentence with a number; the
-  // prefilter skips those that cannot match it (regex_prefilter.h).
+  // The commodity pattern runs on every sentence with a figure; the
+  // prefilter skips it where it cannot match (regex_prefilter.h).
   RegexPrefilter prefilter_;
-  int slot_commodity_ = -1, slot_measure_ = -1, slot_growth_ = -1, slot_kind_ = -1,
-      slot_fyp_ = -1, slot_half_ = -1, slot_quarter_ = -1, slot_undated_ = -1, slot_month_ = -1,
-      slot_year_range_ = -1, slot_rel_year_ = -1, slot_rel_month_ = -1, slot_weekday_ = -1,
-      slot_same_ = -1, slot_year_ = -1;
+  int slot_commodity_ = -1;
+  // Which measure (commodity) patterns match a whole text, in one pass:
+  // the first in the list wins.
+  std::unique_ptr<RE2::Set> measure_full_, commodity_full_;
+  // Which measure patterns occur in a text.
+  std::unique_ptr<RE2::Set> measure_part_;
   // First/last bytes of the anchored patterns' forms: calls that cannot
   // match are skipped (see form_gate.h).
   FormGate gate_unit_, gate_scale_, gate_per_, gate_currency_, gate_qual_, gate_qual_suffix_,
@@ -315,7 +358,7 @@ class FigureExtractorImpl : public FigureExtractor {
     size_t t = TrimBlanksBefore(s, s.size());
     return t < s.size() && g.MayEndBefore(s, t);
   }
-  std::unique_ptr<RE2> re_num_, re_unit_, re_scale_, re_per_, re_currency_, re_qual_,
+  std::unique_ptr<RE2> re_unit_, re_scale_, re_per_, re_currency_, re_qual_,
       re_qual_suffix_, re_count_, re_range_conn_, re_range_start_, re_kind_, re_policy_ctx_,
       re_chrome_end_, re_chrome_line_, re_commodity_, re_measure_, re_growth_, re_other_;
   std::unique_ptr<RE2> re_undated_, re_year_earlier_at_,
@@ -325,7 +368,17 @@ class FigureExtractorImpl : public FigureExtractor {
       re_title_range_, re_elliptic_, re_per_mass_, re_clause_word_, re_anaphora_;
   std::unordered_map<std::string, double> number_words_, fractions_;
   std::vector<std::string> fraction_stems_;  // "alf", "hird": a sentence may hold a fraction
-  std::unique_ptr<RE2> re_num_frac_;
+  // Two tries: the number scan walks one at most word starts, so it is
+  // kept free of the sentence families.
+  CueMatcher numbers_, cues_;
+  static Status AddCues(CueMatcher* m, CueFamily family, const std::vector<std::string>& forms,
+                        bool case_insensitive);
+  std::vector<bool> fraction_form_;  // by cues_ form id: a kNumberOrFraction form not a number word
+  // The next match in s.substr(from) of the number pattern: digits
+  // ("1,234.5") or a number word, or a fraction word when the sentence
+  // holds a fraction stem (*stems: unknown (-1), no, yes; found out when
+  // first needed), as [*start, *end).
+  bool NextNumber(std::string_view s, size_t from, int* stems, size_t* start, size_t* end) const;
   std::unique_ptr<RE2> re_count_of_, re_dateline_, re_fraction_before_, re_fraction_after_;
   // A number at `pos` in digits or words ("two" in "two to three").
   bool ParseAnyNumberAt(std::string_view s, size_t pos, double* v, size_t* end) const;
@@ -412,8 +465,16 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     // Two number patterns: with fraction words for the few sentences that
     // contain one (a cheap substring test), without for the rest (the
     // larger alternation makes the scan of every sentence slower).
-    re_num_frac_ = Compile("(" + num + "|" + Alternation(words, true) + ")", &st);
-    re_num_ = Compile("(" + num + "|" + alt("number_word") + ")", &st);
+    // The number scan: digits by hand (NextNumber), the words by cues_.
+    if (Status s2 = AddCues(&numbers_, kNumberOrFraction, by_class["number_word"], true); !s2.ok())
+      return s2.WithContext("figure_cues.tsv");
+    size_t first_fraction = numbers_.size();
+    if (Status s2 = AddCues(&numbers_, kNumberOrFraction, by_class["fraction"], true); !s2.ok())
+      return s2.WithContext("figure_cues.tsv");
+    fraction_form_.assign(numbers_.size(), false);
+    for (size_t i = first_fraction; i < numbers_.size(); ++i) fraction_form_[i] = true;
+    if (Status s2 = AddCues(&numbers_, kNumberWord, by_class["number_word"], true); !s2.ok())
+      return s2.WithContext("figure_cues.tsv");
     for (const std::string& f : by_class["fraction"]) {
       std::string l = Lower(f);
       size_t sp = l.find_last_of(" -");
@@ -460,6 +521,11 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   gate_elliptic_.AddAll(by_class["elliptic_cue"], true);
   re_elliptic_ = Compile("(?:^|[^\\w])(?:" + alt("elliptic_cue") + ")[ \\t]+$", &st);
   re_kind_ = Compile("(" + alt("kind") + ")", &st);
+  for (auto [fam, cls] : {std::pair{kKind, "kind"}, {kHalf, "half"}, {kQuarter, "quarter"}, {kMonth, "month"},
+                          {kWeekday, "weekday"}, {kRelYear, "relative_year"}, {kRelMonth, "relative_month"},
+                          {kSame, "same_period"}, {kYearEarlier, "year_earlier"},
+                          {kFiveYearPlan, "five_year_plan"}})
+    if (Status s2 = AddCues(&cues_, fam, by_class[cls], true); !s2.ok()) return s2.WithContext("figure_cues.tsv");
   re_policy_ctx_ = Compile(alt("policy_context"), &st);
   re_chrome_end_ = Compile("^[\\s\\p{P}]*(?:" + alt("chrome_end") + ")[\\s\\p{P}]*$", &st);
   re_chrome_line_ = Compile(alt("chrome_line") + "|[\\w.-]+@[\\w-]+\\.\\w", &st);
@@ -513,6 +579,9 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     return p;
   };
   std::string commodity_alt, measure_alt, growth_alt;
+  // Growth patterns that are all literal words go to the cue trie.
+  std::vector<std::string> growth_forms;
+  bool growth_literal = true;
   re_clause_word_ = Compile("(?:^|\\W)(?:" + alt("clause_word") + ")\\s", &st);
   re_anaphora_ = Compile("^\\W*(?:" + alt("anaphora_start") + ")\\b", &st);
   for (const TsvRow& r : *metrics) {
@@ -527,6 +596,14 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
       measure_alt += (measure_alt.empty() ? "" : "|") + body;
     } else if (r[0] == "growth") {
       growth_alt += (growth_alt.empty() ? "" : "|") + body;
+      for (const std::string& f : SplitList(r[3])) {
+        bool literal = folded(f) == f && !f.empty() && IsWordChar(f.front()) && IsWordChar(f.back());
+        for (char ch : f)
+          if (!IsWordChar(ch) && ch != ' ' && ch != '-' && ch != '/' && ch != '\'') literal = false;
+        if (f.find("  ") != std::string::npos) literal = false;
+        growth_literal = growth_literal && literal;
+        growth_forms.push_back(f);
+      }
     } else if (r[0] == "unit_metric") {
       unit_metric_[r[2]] = r[1];
     } else if (r[0] == "metric") {
@@ -544,40 +621,116 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   re_measure_ = Compile("(" + measure_alt + ")", &st);
   re_growth_ = Compile("(" + growth_alt + ")", &st);
   if (!st.ok()) return st;
+  if (growth_literal) {
+    growth_listed_ = true;
+    for (size_t i = 0; i < growth_forms.size(); ++i)
+      if (auto id = cues_.AddListed(kGrowth, growth_forms[i], true, static_cast<int>(i)); !id.ok())
+        return id.status().WithContext("metrics.tsv");
+  }
+  {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(64 << 20);
+    measure_full_ = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
+    measure_part_ = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    commodity_full_ = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
+    std::string error;
+    for (const Measure& m : measures_)
+      if (measure_full_->Add(m.re->pattern(), &error) < 0 || measure_part_->Add(m.re->pattern(), &error) < 0)
+        return Status::Error("metrics.tsv: measure '" + m.id + "': " + error);
+    for (auto& [id, re] : commodities_)
+      if (commodity_full_->Add(re->pattern(), &error) < 0)
+        return Status::Error("metrics.tsv: commodity '" + id + "': " + error);
+    if (!measure_full_->Compile() || !measure_part_->Compile() || !commodity_full_->Compile())
+      return Status::Error("metrics.tsv: cannot compile the measure and commodity sets");
+  }
   // Not the measure, growth and kind cues: short or common words ("up",
   // "was", "output") put them in nearly every sentence, and their atoms
   // would only slow the filter down.
+  numbers_.Compile();
+  cues_.Compile();
   slot_commodity_ = prefilter_.Add(*re_commodity_);
-  slot_fyp_ = prefilter_.Add(*re_fyp_);
-  slot_half_ = prefilter_.Add(*re_half_);
-  slot_quarter_ = prefilter_.Add(*re_quarter_);
-  slot_undated_ = prefilter_.Add(*re_undated_);
-  slot_month_ = prefilter_.Add(*re_month_);
-  slot_year_range_ = prefilter_.Add(*re_year_range_);
-  slot_rel_year_ = prefilter_.Add(*re_rel_year_);
-  slot_rel_month_ = prefilter_.Add(*re_rel_month_);
-  slot_weekday_ = prefilter_.Add(*re_weekday_);
-  slot_same_ = prefilter_.Add(*re_same_);
-  slot_year_ = prefilter_.Add(*re_year_);
   return prefilter_.Compile();
 }
 
-bool FigureExtractorImpl::ParseNumberAt(std::string_view s, size_t pos, double* v,
-                                         size_t* end) const {
-  // The grammar of `num` in Load, "(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?",
-  // read by hand: it runs at every number, and RE2's per-call cost
-  // dominated. Leftmost-first like RE2: grouped thousands win when the
-  // first run has at most three digits and a ",ddd" group follows.
+// The end of the number grammar "(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?" at
+// s[pos], or pos when no digit is there. Read by hand: it runs at every
+// number, and RE2's per-call cost dominated. Leftmost-first like RE2:
+// grouped thousands win when the first run has at most three digits and a
+// ",ddd" group follows.
+size_t NumberEnd(std::string_view s, size_t pos) {
   auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
   size_t p = pos;
   while (digit(p)) ++p;
-  if (p == pos) return false;
+  if (p == pos) return pos;
   if (p - pos <= 3)
     while (p < s.size() && s[p] == ',' && digit(p + 1) && digit(p + 2) && digit(p + 3)) p += 4;
   if (p < s.size() && s[p] == '.' && digit(p + 1)) {
     p += 2;
     while (digit(p)) ++p;
   }
+  return p;
+}
+
+Status FigureExtractorImpl::AddCues(CueMatcher* m, CueFamily family, const std::vector<std::string>& forms,
+                                    bool case_insensitive) {
+  for (const std::string& f : forms)
+    if (auto id = m->Add(family, f, case_insensitive); !id.ok()) return id.status();
+  return Status();
+}
+
+bool FigureExtractorImpl::NextNumber(std::string_view s, size_t from, int* stems, size_t* start,
+                                     size_t* end) const {
+  // Leftmost match of "(digits|words)" as RE2 finds it in s.substr(from):
+  // no character before `from` for \b. Words are tried with the fractions
+  // in: where a fraction is the preferred form, the fraction-free pattern
+  // (no stem in the sentence) is asked again at that position.
+  std::string_view in = s.substr(from);
+  const size_t n = in.size();
+  auto word_at = [&](size_t p) {
+    CueMatcher::Hit h;
+    if (!numbers_.MatchAt(in, p, kNumberOrFraction, &h)) return false;
+    if (fraction_form_[static_cast<size_t>(h.form)]) {
+      if (*stems < 0) {
+        *stems = 0;
+        for (const std::string& stem : fraction_stems_)
+          if (s.find(stem) != std::string_view::npos) {
+            *stems = 1;
+            break;
+          }
+      }
+      if (*stems == 0 && !numbers_.MatchAt(in, p, kNumberWord, &h)) return false;
+    }
+    *start = from + p;
+    *end = from + h.end;
+    return true;
+  };
+  size_t p = 0;
+  while (p < n) {
+    char c = in[p];
+    if (c >= '0' && c <= '9') {
+      *start = from + p;
+      *end = NumberEnd(s, from + p);
+      return true;
+    }
+    if (IsWordChar(c)) {
+      // A word (no digit in it so far): only its start can begin a form.
+      if ((p == 0 || !IsWordChar(in[p - 1])) &&
+          numbers_.MayStartWith(kNumberOrFraction, static_cast<unsigned char>(c)) && word_at(p))
+        return true;
+      for (++p; p < n && IsWordChar(in[p]) && !(in[p] >= '0' && in[p] <= '9');) ++p;
+      continue;
+    }
+    if (numbers_.MayStartWith(kNumberOrFraction, static_cast<unsigned char>(c)) && word_at(p)) return true;
+    ++p;
+  }
+  return false;
+}
+
+bool FigureExtractorImpl::ParseNumberAt(std::string_view s, size_t pos, double* v,
+                                         size_t* end) const {
+  size_t p = NumberEnd(s, pos);
+  if (p == pos) return false;
   std::string digits;
   digits.reserve(p - pos);
   for (char c : s.substr(pos, p - pos))
@@ -591,12 +744,12 @@ bool FigureExtractorImpl::ParseAnyNumberAt(std::string_view s, size_t pos, doubl
                                             size_t* end) const {
   if (pos >= s.size()) return false;
   if (std::isdigit(static_cast<unsigned char>(s[pos]))) return ParseNumberAt(s, pos, v, end);
-  StringPiece in = SP(s.substr(pos)), m;
-  if (!RE2::Consume(&in, *re_num_, &m)) return false;
-  auto it = number_words_.find(Lower(std::string_view(m.data(), m.size())));
+  CueMatcher::Hit h;
+  if (!numbers_.MatchAt(s.substr(pos), 0, kNumberWord, &h)) return false;
+  auto it = number_words_.find(Lower(s.substr(pos, h.end)));
   if (it == number_words_.end()) return false;
   *v = it->second;
-  *end = pos + m.size();
+  *end = pos + h.end;
   return true;
 }
 
@@ -680,18 +833,13 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
 std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
                                                       const std::string& prev_unit) const {
   std::vector<Cand> out;
-  StringPiece in = SP(s);
-  StringPiece m;
   size_t consumed_to = 0;
-  const RE2* num_re = re_num_.get();
-  for (const std::string& stem : fraction_stems_)
-    if (s.find(stem) != std::string_view::npos) {
-      num_re = re_num_frac_.get();
-      break;
-    }
-  while (FindWhole(&in, *num_re, &m)) {
-    size_t ns = static_cast<size_t>(m.data() - s.data());
-    size_t ne = ns + m.size();
+  int stems = -1;
+  size_t from = 0;  // where the scan goes on
+  size_t ns = 0, ne = 0;
+  while (NextNumber(s, from, &stems, &ns, &ne)) {
+    from = ne;
+    const std::string_view m = s.substr(ns, ne - ns);
     if (ns < consumed_to) continue;
     char prev = ns > 0 ? s[ns - 1] : ' ';
     // Inside a word, a decimal, a fraction or a time of day ("18:03:22.77").
@@ -700,7 +848,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     double v = 0;
     bool fraction = false;
     if (is_word) {
-      std::string w = CollapseLower(std::string_view(m.data(), m.size()));
+      std::string w = CollapseLower(m);
       auto it = number_words_.find(w);
       if (it != number_words_.end()) {
         v = it->second;
@@ -891,7 +1039,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         if (scaled && (inherit == "%" || inherit == "pp")) continue;  // "33.8 mln" is no share
         // A bare elliptic number needs a cue word and some size ("Phase 1 and
         // 2" is not a quantity).
-        bool small = v < 10 && std::string_view(m.data(), m.size()).find('.') == std::string_view::npos;
+        bool small = v < 10 && m.find('.') == std::string_view::npos;
         if (!scaled && (out.empty() || small || !MayEndWithFormAndBlank(gate_elliptic_, win) ||
                         !RE2::PartialMatch(SP(win), *re_elliptic_)))
           continue;
@@ -986,7 +1134,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     consumed_to = end;
     out.push_back(std::move(c));
     // Continue scanning after the figure.
-    if (end > static_cast<size_t>(in.data() - s.data())) in = SP(s.substr(end));
+    if (end > from) from = end;
   }
   return out;
 }
@@ -1014,12 +1162,70 @@ std::vector<CueHit> FigureExtractorImpl::Hits(
 }
 
 
+// The first pattern (by index < n) of `set` matching `text` and accepted by
+// `keep`, or -1: one pass over the text instead of one match per pattern.
+// Should the set's DFA run out of memory, asks `one(k)` of each in turn.
+int FirstMatch(const RE2::Set& set, std::string_view text, size_t n, const std::function<bool(size_t)>& one,
+               const std::function<bool(size_t)>& keep = [](size_t) { return true; }) {
+  std::vector<int> v;
+  RE2::Set::ErrorInfo error;
+  if (!set.Match(SP(text), &v, &error) && error.kind != RE2::Set::kNoError) {
+    for (size_t k = 0; k < n; ++k)
+      if (one(k)) return static_cast<int>(k);
+    return -1;
+  }
+  int best = -1;
+  for (int k : v)
+    if ((best < 0 || k < best) && keep(static_cast<size_t>(k))) best = k;
+  return best;
+}
+
 std::string YearStr(int y) { return FormatValue(y); }
 
-std::string Pad2(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+std::string Pad2(int v) {
+  std::string out = std::to_string(v);
+  if (v < 10) out.insert(out.begin(), '0');
+  return out;
+}
+
+FigureExtractorImpl::SentenceCues FigureExtractorImpl::ScanCues(std::string_view s) const {
+  SentenceCues c;
+  cues_.Scan(s, kSentenceFamilies, &c.hits);
+  for (const CueMatcher::Hit& h : c.hits) c.present |= uint64_t{1} << h.family;
+  return c;
+}
+
+std::vector<CueHit> FigureExtractorImpl::FamilyHits(
+    const SentenceCues& cues, CueFamily f, std::string_view s,
+    const std::function<std::string(std::string_view)>& classify) const {
+  std::vector<CueHit> out;
+  if (!cues.Has(f)) return out;
+  for (const CueMatcher::Hit& h : cues.hits) {
+    if (h.family != f) continue;
+    std::string v = classify(s.substr(h.start, h.end - h.start));
+    if (!v.empty()) out.push_back({h.start, h.end, std::move(v)});
+  }
+  return out;
+}
+
+bool FigureExtractorImpl::MayHoldYear(std::string_view s) {
+  for (size_t i = 0; i + 3 < s.size(); ++i)
+    if (((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 2])) && std::isdigit(static_cast<unsigned char>(s[i + 3])))
+      return true;
+  return false;
+}
 
 std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, const Date& ref,
-                                                        const RegexPrefilter::Result& may) const {
+                                                        const SentenceCues& cues) const {
+  // Each pattern runs only where the words it needs are (cues); the
+  // literal ones are read off the cue hits.
+  const bool year = MayHoldYear(s);
+  auto family_hits = [&](CueFamily f, auto&& fn) {
+    if (!cues.Has(f)) return;
+    for (const CueMatcher::Hit& h : cues.hits)
+      if (h.family == f) fn(h.start, h.end);
+  };
   std::vector<PeriodHit> out;
   auto covered = [&](size_t a, size_t b) {
     for (auto& h : out)
@@ -1034,7 +1240,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
   StringPiece in, a, b, c;
   // Five-Year Plans: the Nth plan covers 1966+5(N-3) .. +4.
   in = SP(s);
-  while (may.May(slot_fyp_) && RE2::FindAndConsume(&in, *re_fyp_, &a)) {
+  while (cues.Has(kFiveYearPlan) && RE2::FindAndConsume(&in, *re_fyp_, &a)) {
     int n = std::atoi(std::string(a.data(), a.size()).c_str());
     if (n < 3 || n > 30) continue;
     int y0 = 1966 + 5 * (n - 3);
@@ -1049,14 +1255,14 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     add(st, en, end_of ? YearStr(y0 + 4) : YearStr(y0) + "-" + YearStr(y0 + 4));
   }
   in = SP(s);
-  while (may.May(slot_half_) && RE2::FindAndConsume(&in, *re_half_, &a, &b)) {
+  while (year && cues.Has(kHalf) && RE2::FindAndConsume(&in, *re_half_, &a, &b)) {
     auto it = halves_.find(CollapseLower(std::string_view(a.data(), a.size())));
     if (it == halves_.end()) continue;
     size_t st = static_cast<size_t>(a.data() - s.data());
     add(st, static_cast<size_t>(in.data() - s.data()), std::string(b.data(), b.size()) + "H" + std::to_string(it->second));
   }
   in = SP(s);
-  while (may.May(slot_quarter_) && RE2::FindAndConsume(&in, *re_quarter_, &a, &b)) {
+  while (year && cues.Has(kQuarter) && RE2::FindAndConsume(&in, *re_quarter_, &a, &b)) {
     auto it = quarters_.find(CollapseLower(std::string_view(a.data(), a.size())));
     if (it == quarters_.end()) continue;
     size_t st = static_cast<size_t>(a.data() - s.data());
@@ -1068,7 +1274,8 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     // publication date), "a year earlier" (resolved per figure).
     StringPiece h, q, mo, ye;
     in = SP(s);
-    while (may.May(slot_undated_) && RE2::FindAndConsume(&in, *re_undated_, &h, &q, &mo, &ye)) {
+    const bool undated = cues.Has(kHalf) || cues.Has(kQuarter) || cues.Has(kMonth) || cues.Has(kYearEarlier);
+    while (undated && RE2::FindAndConsume(&in, *re_undated_, &h, &q, &mo, &ye)) {
       if (!ye.empty()) {
         size_t st = static_cast<size_t>(ye.data() - s.data());
         if (!covered(st, st + ye.size())) out.push_back(PeriodHit{st, st + ye.size(), "prior", PeriodHit::kPrior});
@@ -1097,7 +1304,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     }
   }
   in = SP(s);
-  while (may.May(slot_month_) && RE2::FindAndConsume(&in, *re_month_, &a, &b, &c)) {
+  while (year && cues.Has(kMonth) && RE2::FindAndConsume(&in, *re_month_, &a, &b, &c)) {
     auto it = months_.find(CollapseLower(std::string_view(a.data(), a.size())));
     if (it == months_.end()) continue;
     size_t st = static_cast<size_t>(a.data() - s.data());
@@ -1106,7 +1313,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     add(st, static_cast<size_t>(in.data() - s.data()), v);
   }
   in = SP(s);
-  while (may.May(slot_year_range_) && RE2::FindAndConsume(&in, *re_year_range_, &a, &b)) {
+  while (year && RE2::FindAndConsume(&in, *re_year_range_, &a, &b)) {
     size_t st = static_cast<size_t>(a.data() - s.data());
     int y0 = std::atoi(std::string(a.data(), a.size()).c_str());
     int y1 = std::atoi(std::string(b.data(), b.size()).c_str());
@@ -1123,26 +1330,21 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     add(st, static_cast<size_t>(in.data() - s.data()), YearStr(y0) + "-" + YearStr(y1));
   }
   if (ref.year > 0) {
-    in = SP(s);
-    while (may.May(slot_rel_year_) && FindWhole(&in, *re_rel_year_, &a)) {
-      auto it = rel_years_.find(CollapseLower(std::string_view(a.data(), a.size())));
-      if (it == rel_years_.end()) continue;
-      size_t st = static_cast<size_t>(a.data() - s.data());
-      add(st, st + a.size(), YearStr(ref.year + it->second));
-    }
+    family_hits(kRelYear, [&](size_t st, size_t en) {
+      auto it = rel_years_.find(CollapseLower(s.substr(st, en - st)));
+      if (it != rel_years_.end()) add(st, en, YearStr(ref.year + it->second));
+    });
     if (ref.month > 0) {
-      in = SP(s);
-      while (may.May(slot_rel_month_) && FindWhole(&in, *re_rel_month_, &a)) {
-        auto it = rel_months_.find(CollapseLower(std::string_view(a.data(), a.size())));
-        if (it == rel_months_.end()) continue;
+      family_hits(kRelMonth, [&](size_t st, size_t en) {
+        auto it = rel_months_.find(CollapseLower(s.substr(st, en - st)));
+        if (it == rel_months_.end()) return;
         int m = ref.month + it->second, y = ref.year;
         if (m < 1) { m += 12; --y; }
-        size_t st = static_cast<size_t>(a.data() - s.data());
-        add(st, st + a.size(), YearStr(y) + "-" + Pad2(m));
-      }
+        add(st, en, YearStr(y) + "-" + Pad2(m));
+      });
       if (ref.day > 0) {
         in = SP(s);
-        while (may.May(slot_weekday_) && RE2::FindAndConsume(&in, *re_weekday_, &a, &b)) {
+        while (cues.Has(kWeekday) && RE2::FindAndConsume(&in, *re_weekday_, &a, &b)) {
           auto it = weekdays_.find(CollapseLower(std::string_view(b.data(), b.size())));
           if (it == weekdays_.end()) continue;
           int pub = DaysFromCivil(ref.year, ref.month, ref.day);
@@ -1157,15 +1359,11 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
       }
     }
   }
+  family_hits(kSame, [&](size_t st, size_t en) {
+    if (!covered(st, en)) out.push_back(PeriodHit{st, en, "same", PeriodHit::kSame});
+  });
   in = SP(s);
-  while (may.May(slot_same_) && FindWhole(&in, *re_same_, &a)) {
-    size_t st = static_cast<size_t>(a.data() - s.data());
-    if (covered(st, st + a.size())) continue;
-    PeriodHit h{st, st + a.size(), "same", PeriodHit::kSame};
-    out.push_back(h);
-  }
-  in = SP(s);
-  while (may.May(slot_year_) && FindWhole(&in, *re_year_, &a)) {
+  while (year && FindWhole(&in, *re_year_, &a)) {
     size_t st = static_cast<size_t>(a.data() - s.data());
     add(st, st + a.size(), std::string(a.data(), a.size()));
   }
@@ -1386,26 +1584,32 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       }
   }
   auto commodity_of = [&](std::string_view m) -> std::string {
-    for (auto& [id, re] : commodities_)
-      if (RE2::FullMatch(SP(m), *re)) return id;
-    return "";
+    int i = FirstMatch(*commodity_full_, m, commodities_.size(),
+                       [&](size_t k) { return RE2::FullMatch(SP(m), *commodities_[k].second); });
+    return i < 0 ? "" : commodities_[static_cast<size_t>(i)].first;
   };
   auto measure_of = [&](std::string_view m) -> std::string {
-    for (size_t i = 0; i < measures_.size(); ++i)
-      if (RE2::FullMatch(SP(m), *measures_[i].re)) return std::to_string(i);
-    return "";
+    int i = FirstMatch(*measure_full_, m, measures_.size(),
+                       [&](size_t k) { return RE2::FullMatch(SP(m), *measures_[k].re); });
+    return i < 0 ? "" : std::to_string(i);
   };
-  std::string main_commodity;
-  {
-    std::map<std::string, int> counts;
-    for (auto& h : Hits(*re_commodity_, text, commodity_of)) counts[h.value]++;
-    int best = 0;
-    for (auto& [k, n] : counts)
-      if (n > best) {
-        best = n;
-        main_commodity = k;
-      }
-  }
+  // The document's most named commodity: a whole-text scan, so only for a
+  // document with a figure that needs it.
+  std::optional<std::string> main_commodity_memo;
+  auto main_commodity = [&]() -> const std::string& {
+    if (!main_commodity_memo) {
+      main_commodity_memo.emplace();
+      std::map<std::string, int> counts;
+      for (auto& h : Hits(*re_commodity_, text, commodity_of)) counts[h.value]++;
+      int best = 0;
+      for (auto& [k, n] : counts)
+        if (n > best) {
+          best = n;
+          *main_commodity_memo = k;
+        }
+    }
+    return *main_commodity_memo;
+  };
   auto kind_of = [&](std::string_view m) -> std::string {
     auto it = kind_cues_.find(CollapseLower(m));
     return it == kind_cues_.end() ? "" : it->second;
@@ -1463,17 +1667,19 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
     }
     // Cue hits of the sentence.
     const RegexPrefilter::Result may = prefilter_.Test(s);
+    const SentenceCues cues = ScanCues(s);
     std::vector<CueHit> com, mea, gro, kin;
     if (may.May(slot_commodity_)) com = Hits(*re_commodity_, s, commodity_of);
-    if (may.May(slot_measure_)) mea = Hits(*re_measure_, s, measure_of);
-    if (may.May(slot_growth_)) gro = Hits(*re_growth_, s, [](std::string_view) { return std::string("g"); });
-    if (may.May(slot_kind_)) kin = Hits(*re_kind_, s, kind_of);
+    mea = Hits(*re_measure_, s, measure_of);
+    auto growth = [](std::string_view) { return std::string("g"); };
+    gro = growth_listed_ ? FamilyHits(cues, kGrowth, s, growth) : Hits(*re_growth_, s, growth);
+    kin = FamilyHits(cues, kKind, s, kind_of);
     // "May" inside a sentence is the month, not the modal verb.
     std::erase_if(kin, [&](const CueHit& h) {
       return h.start > 0 && std::isupper(static_cast<unsigned char>(s[h.start])) &&
              months_.count(CollapseLower(s.substr(h.start, h.end - h.start)));
     });
-    std::vector<PeriodHit> per = FindPeriods(s, ref, may);
+    std::vector<PeriodHit> per = FindPeriods(s, ref, cues);
     size_t dateline_end = 0;
     if (sen.start == blk.start && sen.block < 4) {  // a dateline opens the article
       StringPiece din = SP(s);
@@ -1619,11 +1825,10 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
           continue;
         }
         std::string_view ht = s.substr(h.start, h.end - h.start);
-        for (size_t i = 0; i < measures_.size(); ++i)
-          if (measures_[i].quantity && RE2::PartialMatch(SP(ht), *measures_[i].re)) {
-            mea_f.push_back({h.start, h.end, std::to_string(i)});
-            break;
-          }
+        int i = FirstMatch(*measure_part_, ht, measures_.size(), [&](size_t k) {
+          return measures_[k].quantity && RE2::PartialMatch(SP(ht), *measures_[k].re);
+        }, [&](size_t k) { return measures_[k].quantity; });
+        if (i >= 0) mea_f.push_back({h.start, h.end, std::to_string(i)});
       }
       std::string mi = nearest(mea_f, c.clause_start, c.clause_end, true);
       if (respectively && prev_commodities.size() == cands.size() && !prev_commodities[k].empty())
@@ -1634,7 +1839,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         commodity = !left.empty() ? left : nearest(com, c.end, sub_hi, false);
       }
       if (commodity.empty()) commodity = block_commodity;
-      if (commodity.empty()) commodity = main_commodity;
+      if (commodity.empty()) commodity = main_commodity();
       size_t mhit_end = 0;
       if (mi.empty()) {
         // Borrow a measure from elsewhere in the sentence only when it does
@@ -1731,7 +1936,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         if (kind.empty()) kind = KindOfHits(kin, sub_lo, sub_hi, c.num_start, false);
         if (kind.empty()) kind = KindOfHits(kin, 0, s.size(), c.num_start, false);
         if (kind.empty() && !intro.empty()) {
-          std::vector<CueHit> ih = Hits(*re_kind_, intro, kind_of);
+          std::vector<CueHit> ih = FamilyHits(ScanCues(intro), kKind, intro, kind_of);
           kind = KindOfHits(ih, 0, intro.size(), intro.size(), true);
         }
       }
@@ -1770,7 +1975,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       if (period.empty() && anaphora && !prev_sentence_period.empty()) period = prev_sentence_period;
       if (period.empty() && !block_period.empty() && c.unit != "count") period = block_period;
       if (period.empty() && !intro.empty()) {
-        for (const PeriodHit& h : FindPeriods(intro, ref, prefilter_.Test(intro)))
+        for (const PeriodHit& h : FindPeriods(intro, ref, ScanCues(intro)))
           if (h.role == PeriodHit::kPoint) {
             period = h.value;
             break;
