@@ -29,6 +29,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/clause_words.h"
 #include "extract/cue_matcher.h"
 #include "extract/dates.h"
 #include "extract/form_gate.h"
@@ -371,6 +372,8 @@ class FigureExtractorImpl : public FigureExtractor {
   // Two tries: the number scan walks one at most word starts, so it is
   // kept free of the sentence families.
   CueMatcher numbers_, cues_;
+  CueMatcher clause_words_;           // clause_word forms, family 0
+  bool clause_words_listed_ = false;  // clause_words_ replaces re_clause_word_
   static Status AddCues(CueMatcher* m, CueFamily family, const std::vector<std::string>& forms,
                         bool case_insensitive);
   std::vector<bool> fraction_form_;  // by cues_ form id: a kNumberOrFraction form not a number word
@@ -583,6 +586,12 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   std::vector<std::string> growth_forms;
   bool growth_literal = true;
   re_clause_word_ = Compile("(?:^|\\W)(?:" + alt("clause_word") + ")\\s", &st);
+  // The same pattern on the cue trie (clause_words.h), unless a form is one
+  // the trie cannot match as RE2 does.
+  clause_words_listed_ = true;
+  for (const std::string& f : by_class["clause_word"])
+    if (!clause_words_.Add(0, f, true).ok()) clause_words_listed_ = false;
+  clause_words_.Compile();
   re_anaphora_ = Compile("^\\W*(?:" + alt("anaphora_start") + ")\\b", &st);
   for (const TsvRow& r : *metrics) {
     std::string pats;
@@ -1707,7 +1716,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         return !(i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
                  std::isdigit(static_cast<unsigned char>(s[i + 1])));
       }
-      return s.compare(i, 3, "—") == 0;
+      return ch == '\xE2' && s.compare(i, 3, "—") == 0;
     };
     for (size_t k = 0; k < cands.size(); ++k) {
       Cand& c = cands[k];
@@ -1716,7 +1725,10 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       size_t hi = k + 1 < cands.size() ? cands[k + 1].start : s.size();
       size_t cs = c.start;
       while (cs > lo && !is_boundary(cs - 1)) --cs;
-      {
+      if (clause_words_listed_) {
+        size_t last = LastClauseWordEnd(clause_words_, 0, s.substr(cs, c.start - cs));
+        if (last != std::string_view::npos) cs += last;
+      } else {
         size_t last = SIZE_MAX;
         StringPiece probe = SP(s.substr(cs, c.start - cs));
         while (RE2::FindAndConsume(&probe, *re_clause_word_)) last = static_cast<size_t>(probe.data() - s.data());
@@ -1725,10 +1737,16 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       size_t ce = c.end;
       while (ce < hi && !is_boundary(ce)) ++ce;
       {
-        StringPiece probe = SP(s.substr(c.end, ce - c.end));
-        if (RE2::FindAndConsume(&probe, *re_clause_word_)) {
+        size_t first = std::string_view::npos;
+        if (clause_words_listed_) {
+          first = FirstClauseWordEnd(clause_words_, 0, s.substr(c.end, ce - c.end));
+        } else {
+          StringPiece probe = SP(s.substr(c.end, ce - c.end));
+          if (RE2::FindAndConsume(&probe, *re_clause_word_)) first = static_cast<size_t>(probe.data() - s.data()) - c.end;
+        }
+        if (first != std::string_view::npos) {
           // Cut before the clause word.
-          size_t cut = static_cast<size_t>(probe.data() - s.data());
+          size_t cut = c.end + first;
           while (cut > c.end && !std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
           while (cut > c.end && std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
           while (cut > c.end && !std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
