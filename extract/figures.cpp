@@ -31,6 +31,7 @@
 
 #include "extract/clause_words.h"
 #include "extract/cue_matcher.h"
+#include "extract/cue_window.h"
 #include "extract/dates.h"
 #include "extract/form_gate.h"
 #include "extract/regex_prefilter.h"
@@ -279,6 +280,7 @@ class FigureExtractorImpl : public FigureExtractor {
     kSame,
     kYearEarlier,
     kFiveYearPlan,
+    kCountNoun,  // count_noun forms (count_nouns_ only)
   };
   static constexpr uint64_t kSentenceFamilies =
       (uint64_t{1} << kKind) | (uint64_t{1} << kGrowth) | (uint64_t{1} << kHalf) | (uint64_t{1} << kQuarter) |
@@ -373,6 +375,9 @@ class FigureExtractorImpl : public FigureExtractor {
   // kept free of the sentence families.
   CueMatcher numbers_, cues_;
   CueMatcher clause_words_;           // clause_word forms, family 0
+  CueMatcher count_noun_cues_;        // count_noun forms, kCountNoun
+  CueWindow count_window_{&count_noun_cues_, kCountNoun};
+  int count_window_runs_ = -1;        // -1: no pre-test for re_count_
   bool clause_words_listed_ = false;  // clause_words_ replaces re_clause_word_
   static Status AddCues(CueMatcher* m, CueFamily family, const std::vector<std::string>& forms,
                         bool case_insensitive);
@@ -509,6 +514,24 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
                           alt("count_noun") + ")",
                       &st);
   re_other_ = Compile("^(?:" + alt("other") + ")", &st);
+  // re_count_'s cheap pre-test (cue_window.h): what its prefix may span.
+  if (Status s2 = AddCues(&count_noun_cues_, kCountNoun, by_class["count_noun"], true); !s2.ok()) {
+    count_window_runs_ = -1;  // a form the trie cannot match: no pre-test
+  } else {
+    count_noun_cues_.Compile();
+    count_window_.Allow('0', '9');
+    count_window_.Allow('A', 'Z');
+    count_window_.Allow('a', 'z');
+    for (unsigned char c : std::string_view("_'-,\t\n\f\r ")) count_window_.Allow(c, c);
+    // White-space runs: two around "-", one per "other" word, two per
+    // modifier word ("word, and ").
+    size_t other_spaces = 0;
+    for (const std::string& f : by_class["other"]) {
+      count_window_.AllowForm(f, true);
+      other_spaces = std::max<size_t>(other_spaces, static_cast<size_t>(std::count(f.begin(), f.end(), ' ')));
+    }
+    count_window_runs_ = 2 + 1 + static_cast<int>(other_spaces) + 4 * 2;
+  }
   re_range_conn_ = Compile("^[ \\t]*(-|–|—|~|(?i:to)|(?i:and))[ \\t]*", &st);
   re_range_start_ = Compile("(?:^|[^\\w])(" + alt("range_start") + ")[ \\t]+$", &st);
   gate_qual_.AddAll(by_class["qualifier"], true);
@@ -1033,7 +1056,9 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         out.push_back(c);
         continue;
       }
-      if (!MayFollowSep(gate_count_, s, count_from) || !RE2::Consume(&cin, *re_count_, &other, &mid, &noun)) {
+      if (!MayFollowSep(gate_count_, s, count_from) ||
+          (count_window_runs_ >= 0 && !count_window_.MayMatch(s.substr(count_from), count_window_runs_)) ||
+          !RE2::Consume(&cin, *re_count_, &other, &mid, &noun)) {
         // Elliptic: "from 7,472", "against 1.25 mln" after a figure with a unit.
         if (is_word || year_like || c.value_max) continue;
         std::string inherit = out.empty() ? prev_unit : out.back().unit;
