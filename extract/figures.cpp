@@ -555,7 +555,14 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     if (Status s2 = AddCues(&cues_, fam, by_class[cls], true); !s2.ok()) return s2.WithContext("figure_cues.tsv");
   re_policy_ctx_ = Compile(alt("policy_context"), &st);
   re_chrome_end_ = Compile("^[\\s\\p{P}]*(?:" + alt("chrome_end") + ")[\\s\\p{P}]*$", &st);
-  re_chrome_line_ = Compile(alt("chrome_line") + "|[\\w.-]+@[\\w-]+\\.\\w", &st);
+  {
+    // An e-mail address ("[\w.-]+@[\w-]+\.\w") holds "@": when "@" is a
+    // chrome_line form itself, the address pattern adds no match, only DFA
+    // states to every block's scan.
+    const std::vector<std::string>& lines = by_class["chrome_line"];
+    bool at_form = std::find(lines.begin(), lines.end(), "@") != lines.end();
+    re_chrome_line_ = Compile(alt("chrome_line") + (at_form ? "" : "|[\\w.-]+@[\\w-]+\\.\\w"), &st);
+  }
   // Periods.
   re_fyp_ = Compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)\\s+(?:" + alt("five_year_plan") + ")(?:\\s+period)?", &st);
   re_year_range_ = Compile("\\b((?:19|20)\\d\\d)\\s*(?:-|–|—|/|(?i:to))\\s*((?:19|20)\\d\\d)\\b", &st);
