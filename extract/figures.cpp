@@ -520,10 +520,14 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     count_window_runs_ = -1;  // a form the trie cannot match: no pre-test
   } else {
     count_noun_cues_.Compile();
+    count_window_.IndexForms();
     count_window_.Allow('0', '9');
     count_window_.Allow('A', 'Z');
     count_window_.Allow('a', 'z');
     for (unsigned char c : std::string_view("_'-,\t\n\f\r ")) count_window_.Allow(c, c);
+    count_window_.AllowWordStart('A', 'Z');  // modifier words: [A-Za-z][\w'-]*
+    count_window_.AllowWordStart('a', 'z');
+    count_window_.AllowLead('-');
     // White-space runs: two around "-", one per "other" word, two per
     // modifier word ("word, and ").
     size_t other_spaces = 0;

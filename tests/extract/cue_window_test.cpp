@@ -28,10 +28,14 @@ class CueWindowTest : public ::testing::Test {
   void SetUp() override {
     for (const std::string& f : nouns_) ASSERT_TRUE(m_.Add(0, f, true).ok());
     m_.Compile();
+    w_.IndexForms();
     w_.Allow('0', '9');
     w_.Allow('A', 'Z');
     w_.Allow('a', 'z');
     for (unsigned char c : std::string("_'-,\t\n\f\r ")) w_.Allow(c, c);
+    w_.AllowWordStart('A', 'Z');
+    w_.AllowWordStart('a', 'z');
+    w_.AllowLead('-');
     for (const std::string& f : other_) w_.AllowForm(f, true);
     re_ = std::make_unique<RE2>("^[ \\t]*-?[ \\t]*((?:" + Alt(other_) +
                                 ")\\s+)?((?:[A-Za-z][\\w'-]*,?\\s+(?:and\\s+|or\\s+)?){0,4}?)(" + Alt(nouns_) + ")");
@@ -59,6 +63,11 @@ TEST_F(CueWindowTest, SaysNoWhereNoFormIsInReach) {
   EXPECT_FALSE(w_.MayMatch(" a b c d e f g h i j k l m mines", runs_));
   EXPECT_TRUE(w_.MayMatch(" a b c d e f g h i j k mines", runs_));  // 11 runs: still in reach
   EXPECT_FALSE(w_.MayMatch("", runs_));
+  EXPECT_FALSE(w_.MayMatch(", 2019, the mines", runs_));  // a word cannot begin with ','
+  EXPECT_FALSE(w_.MayMatch(" big 2019 mines", runs_));     // nor with a digit
+  EXPECT_TRUE(w_.MayMatch(" -big mines", runs_));          // the first word may lead with '-'
+  EXPECT_TRUE(w_.MayMatch(" - big mines", runs_));
+  EXPECT_FALSE(w_.MayMatch(" big -new mines", runs_));
 }
 
 TEST_F(CueWindowTest, NeverRejectsWhatRe2Matches) {
