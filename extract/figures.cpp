@@ -46,9 +46,12 @@ using re2::StringPiece;
 
 StringPiece SP(std::string_view s) { return StringPiece(s.data(), s.size()); }
 
+// std::tolower in the "C" locale (the program never sets another), inline.
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = AsciiLower(c);
   return out;
 }
 
@@ -66,9 +69,7 @@ bool ContainsFolded(std::string_view s, std::string_view lower_word) {
   if (lower_word.empty()) return true;
   for (size_t i = 0; i + lower_word.size() <= s.size(); ++i) {
     size_t k = 0;
-    while (k < lower_word.size() &&
-           std::tolower(static_cast<unsigned char>(s[i + k])) == lower_word[k])
-      ++k;
+    while (k < lower_word.size() && AsciiLower(s[i + k]) == lower_word[k]) ++k;
     if (k == lower_word.size()) return true;
   }
   return false;
