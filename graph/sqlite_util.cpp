@@ -18,6 +18,13 @@ Statement& Statement::Bind(int i, std::string_view v) {
 Statement& Statement::BindTextOrNull(int i, std::string_view v) {
   return v.empty() ? BindNull(i) : Bind(i, v);
 }
+Statement& Statement::BindView(int i, std::string_view v) {
+  if (stmt_) sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
+Statement& Statement::BindViewOrNull(int i, std::string_view v) {
+  return v.empty() ? BindNull(i) : BindView(i, v);
+}
 Statement& Statement::Bind(int i, int64_t v) {
   if (stmt_) sqlite3_bind_int64(stmt_, i, v);
   return *this;
@@ -50,6 +57,7 @@ void Statement::Reset() {
   if (!stmt_) return;
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+  status_ = Status::OK();
 }
 
 std::string Statement::Text(int col) const {

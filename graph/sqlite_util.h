@@ -24,8 +24,14 @@ class Statement {
   const Status& status() const { return status_; }
 
   // Binds by 1-based index; empty strings bind as given (use BindTextOrNull for NULL).
+  // Bind copies the text.
   Statement& Bind(int i, std::string_view v);
   Statement& BindTextOrNull(int i, std::string_view v);
+  // Binds without copying: `v` must stay valid and unchanged until the
+  // statement is reset. For hot loops, where the copies were a tenth of
+  // the cost of an insert.
+  Statement& BindView(int i, std::string_view v);
+  Statement& BindViewOrNull(int i, std::string_view v);
   Statement& Bind(int i, int64_t v);
   Statement& Bind(int i, double v);
   Statement& Bind(int i, std::optional<double> v);
@@ -35,6 +41,8 @@ class Statement {
   bool Step();
   // Runs to completion; returns the status.
   Status Run();
+  // Ready to run again: unbinds the parameters and forgets the last error
+  // (a failed run does not fail every later one).
   void Reset();
 
   std::string Text(int col) const;
