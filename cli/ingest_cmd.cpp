@@ -186,7 +186,7 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
     ConflictOptions options;
     options.bare_measures = LoadBareMeasures(ResolveDataDir(g.data_dir));
     Store::LoadOptions load;
-    load.figure_sentences = false;
+    load.document_details = load.figure_sentences = false;
     load.entities = load.mentions = load.relations = false;
     auto data = (*store)->Load(load);
     Status s = data.ok() ? (*store)->ReplaceConflicts(

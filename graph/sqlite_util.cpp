@@ -67,6 +67,13 @@ std::string Statement::Text(int col) const {
            : std::string();
 }
 
+std::string_view Statement::TextView(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_, col);
+  return t ? std::string_view(reinterpret_cast<const char*>(t),
+                              static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+           : std::string_view();
+}
+
 Status Exec(sqlite3* db, const char* sql) {
   // Some lock waits (switching to WAL, a schema change racing another
   // process) return BUSY without consulting the busy handler: retry those

@@ -46,6 +46,8 @@ class Statement {
   void Reset();
 
   std::string Text(int col) const;
+  // The column's text without a copy: valid until the next Step or Reset.
+  std::string_view TextView(int col) const;
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   double Double(int col) const { return sqlite3_column_double(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }

@@ -413,23 +413,41 @@ Result<PutOutcome> Store::WriteDocument(const Extraction& x, const std::string& 
 
 Result<GraphData> Store::Load(const LoadOptions& options) {
   GraphData g;
-  {
+  // Columns are copied straight from SQLite's buffers into the structs
+  // (TextView), and the vectors are sized first: the temporary strings and
+  // the moves of regrowing vectors were a third of a load.
+  auto reserve = [this](const char* sql, auto* v) {
+    Statement q(db_, sql);
+    if (q.Step()) v->reserve(static_cast<size_t>(q.Int(0)));
+  };
+  if (!options.document_details) {
+    // id and date only, in table order.
+    reserve("SELECT count(*) FROM documents", &g.documents);
+    Statement q(db_, "SELECT id, published FROM documents");
+    if (!q.ok()) return q.status();
+    while (q.Step()) {
+      Document& d = g.documents.emplace_back();
+      d.id = q.TextView(0);
+      d.published = q.TextView(1);
+    }
+    if (!q.status().ok()) return q.status();
+  } else {
+    reserve("SELECT count(*) FROM documents", &g.documents);
     Statement q(db_, "SELECT id, identity, path, format, title, url, publisher, published, "
                      "content_hash FROM documents ORDER BY published, title");
     if (!q.ok()) return q.status();
     while (q.Step()) {
-      Document d;
-      d.id = q.Text(0);
-      d.identity = q.Text(1);
-      d.path = q.Text(2);
-      std::string fmt = q.Text(3);
+      Document& d = g.documents.emplace_back();
+      d.id = q.TextView(0);
+      d.identity = q.TextView(1);
+      d.path = q.TextView(2);
+      std::string_view fmt = q.TextView(3);
       d.format = fmt == "html" ? Format::kHtml : fmt == "wordpress" ? Format::kWordPress : Format::kText;
-      d.title = q.Text(4);
-      d.url = q.Text(5);
-      d.publisher = q.Text(6);
-      d.published = q.Text(7);
-      d.content_hash = std::stoull(q.Text(8), nullptr, 16);
-      g.documents.push_back(std::move(d));
+      d.title = q.TextView(4);
+      d.url = q.TextView(5);
+      d.publisher = q.TextView(6);
+      d.published = q.TextView(7);
+      d.content_hash = std::strtoull(q.TextView(8).data(), nullptr, 16);  // NUL-terminated
     }
     if (!q.status().ok()) return q.status();
   }
@@ -437,19 +455,24 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
     Statement q(db_, "SELECT e.id, e.type, e.name, a.alias FROM entities e "
                      "LEFT JOIN entity_aliases a ON a.entity_id = e.id ORDER BY e.id");
     if (!q.ok()) return q.status();
+    reserve("SELECT count(*) FROM entities", &g.entities);
     while (q.Step()) {
-      std::string id = q.Text(0);
-      if (g.entities.empty() || g.entities.back().id != id)
-        g.entities.push_back(Entity{id, q.Text(1), q.Text(2), {}, {}});
-      std::string alias = q.Text(3);
-      if (!q.IsNull(3) && alias != g.entities.back().name) g.entities.back().aliases.push_back(alias);
+      std::string_view id = q.TextView(0);
+      if (g.entities.empty() || g.entities.back().id != id) {
+        Entity& e = g.entities.emplace_back();
+        e.id = id;
+        e.type = q.TextView(1);
+        e.name = q.TextView(2);
+      }
+      std::string_view alias = q.TextView(3);
+      if (!q.IsNull(3) && alias != g.entities.back().name) g.entities.back().aliases.emplace_back(alias);
     }
     if (!q.status().ok()) return q.status();
   }
   if (options.mentions) {
     Statement q(db_, "SELECT DISTINCT doc_id, entity_id FROM mentions ORDER BY doc_id, entity_id");
     if (!q.ok()) return q.status();
-    while (q.Step()) g.mentions.emplace_back(q.Text(0), q.Text(1));
+    while (q.Step()) g.mentions.emplace_back(q.TextView(0), q.TextView(1));
     if (!q.status().ok()) return q.status();
   }
   {
@@ -457,27 +480,27 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
                       (options.figure_sentences ? "sentence" : "''") +
                       ", value, value_max, unit, qualifier, metric, subject, period, kind, policy "
                       "FROM figures ORDER BY id";
-    Statement q(db_, sql.c_str());
+    reserve("SELECT count(*) FROM figures", &g.figures);
+    Statement q(db_, sql);
     if (!q.ok()) return q.status();
     while (q.Step()) {
-      StoredFigure sf;
+      StoredFigure& sf = g.figures.emplace_back();
       sf.id = q.Int(0);
-      sf.doc_id = q.Text(1);
+      sf.doc_id = q.TextView(1);
       Figure& f = sf.figure;
       f.start = static_cast<size_t>(q.Int(2));
       f.end = static_cast<size_t>(q.Int(3));
-      f.text = q.Text(4);
-      f.sentence = q.Text(5);
+      f.text = q.TextView(4);
+      f.sentence = q.TextView(5);
       f.value = q.Double(6);
       if (!q.IsNull(7)) f.value_max = q.Double(7);
-      f.unit = q.Text(8);
-      f.qualifier = q.Text(9);
-      f.metric = q.Text(10);
-      f.subject = q.Text(11);
-      f.period = q.Text(12);
-      f.kind = q.Text(13);
-      f.policy = q.Text(14);
-      g.figures.push_back(std::move(sf));
+      f.unit = q.TextView(8);
+      f.qualifier = q.TextView(9);
+      f.metric = q.TextView(10);
+      f.subject = q.TextView(11);
+      f.period = q.TextView(12);
+      f.kind = q.TextView(13);
+      f.policy = q.TextView(14);
     }
     if (!q.status().ok()) return q.status();
   }
@@ -485,13 +508,14 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
     Statement q(db_, "SELECT id, doc_id, subject, predicate, object, sentence, start, end "
                      "FROM relations ORDER BY id");
     if (!q.ok()) return q.status();
+    reserve("SELECT count(*) FROM relations", &g.relations);
     while (q.Step()) {
-      StoredRelation r;
+      StoredRelation& r = g.relations.emplace_back();
       r.id = q.Int(0);
-      r.doc_id = q.Text(1);
-      r.relation = Relation{q.Text(2), q.Text(3), q.Text(4), q.Text(5),
+      r.doc_id = q.TextView(1);
+      r.relation = Relation{std::string(q.TextView(2)), std::string(q.TextView(3)),
+                            std::string(q.TextView(4)), std::string(q.TextView(5)),
                             static_cast<size_t>(q.Int(6)), static_cast<size_t>(q.Int(7))};
-      g.relations.push_back(std::move(r));
     }
     if (!q.status().ok()) return q.status();
   }

@@ -100,6 +100,10 @@ class Store {
   // documents and figures, without sentences: at 8x the Reuters corpus the
   // rest was most of the ingest's peak memory.
   struct LoadOptions {
+    // false: documents with id and published date only, in no particular
+    // order (what the consistency check reads; the sort by date and title
+    // was a third of its load).
+    bool document_details = true;
     bool figure_sentences = true;
     bool entities = true;
     bool mentions = true;
