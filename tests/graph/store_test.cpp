@@ -285,5 +285,33 @@ TEST_F(StoreTest, OlderSchemaAsksForANewStore) {
   EXPECT_NE(store.status().message().find("re-ingest into a new store"), std::string::npos);
 }
 
+// What the consistency check loads: ids and dates of documents, figures
+// without sentences.
+TEST_F(StoreTest, LoadCanSkipDocumentDetailsAndSentences) {
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->Put(Sample("a", 1, 15e6), "v1").ok());
+  Store::LoadOptions options;
+  options.document_details = options.figure_sentences = false;
+  options.entities = options.mentions = options.relations = false;
+  auto g = (*store)->Load(options);
+  ASSERT_TRUE(g.ok());
+  ASSERT_EQ(g->documents.size(), 1u);
+  EXPECT_EQ(g->documents[0].id, "doc-a");
+  EXPECT_EQ(g->documents[0].published, "2025-03-28");
+  EXPECT_EQ(g->documents[0].title, "");
+  ASSERT_EQ(g->figures.size(), 1u);
+  EXPECT_EQ(g->figures[0].figure.sentence, "");
+  EXPECT_EQ(g->figures[0].figure.text, "exceed 15 Mt");
+  EXPECT_TRUE(g->entities.empty());
+  EXPECT_TRUE(g->mentions.empty());
+  EXPECT_TRUE(g->relations.empty());
+  auto full = (*store)->Load();
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(full->documents[0].title, "Plan released");
+  EXPECT_EQ(full->documents[0].content_hash, 1u);
+  EXPECT_EQ(full->figures[0].figure.sentence, "Output to exceed 15 Mt.");
+}
+
 }  // namespace
 }  // namespace newsgraph
