@@ -3,9 +3,9 @@
 // Extraction runs on --jobs worker threads (default: the number of cores);
 // one writer — this thread — stores results in input order, so the store
 // ends up the same whatever --jobs is. Writes are batched: up to kBatch
-// documents per transaction, each document inside its own savepoint, so a
-// crash loses at most the open batch (re-run the ingest to redo it) and
-// never leaves half a document. Files whose bytes and extractor version
+// documents per transaction, so a crash loses at most the open batch
+// (re-run the ingest to redo it) and never leaves half a document (see
+// Store::Put for a document that fails alone). Files whose bytes and extractor version
 // match what was stored last time are skipped before any parsing.
 #include <sys/stat.h>
 
@@ -186,7 +186,7 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
     ConflictOptions options;
     options.bare_measures = LoadBareMeasures(ResolveDataDir(g.data_dir));
     Store::LoadOptions load;
-    load.figure_sentences = false;
+    load.document_details = load.figure_sentences = false;
     load.entities = load.mentions = load.relations = false;
     auto data = (*store)->Load(load);
     Status s = data.ok() ? (*store)->ReplaceConflicts(

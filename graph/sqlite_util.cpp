@@ -18,6 +18,13 @@ Statement& Statement::Bind(int i, std::string_view v) {
 Statement& Statement::BindTextOrNull(int i, std::string_view v) {
   return v.empty() ? BindNull(i) : Bind(i, v);
 }
+Statement& Statement::BindView(int i, std::string_view v) {
+  if (stmt_) sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
+Statement& Statement::BindViewOrNull(int i, std::string_view v) {
+  return v.empty() ? BindNull(i) : BindView(i, v);
+}
 Statement& Statement::Bind(int i, int64_t v) {
   if (stmt_) sqlite3_bind_int64(stmt_, i, v);
   return *this;
@@ -50,6 +57,7 @@ void Statement::Reset() {
   if (!stmt_) return;
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+  status_ = Status::OK();
 }
 
 std::string Statement::Text(int col) const {
@@ -57,6 +65,13 @@ std::string Statement::Text(int col) const {
   return t ? std::string(reinterpret_cast<const char*>(t),
                          static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
            : std::string();
+}
+
+std::string_view Statement::TextView(int col) const {
+  const unsigned char* t = sqlite3_column_text(stmt_, col);
+  return t ? std::string_view(reinterpret_cast<const char*>(t),
+                              static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+           : std::string_view();
 }
 
 Status Exec(sqlite3* db, const char* sql) {

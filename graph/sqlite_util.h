@@ -24,8 +24,14 @@ class Statement {
   const Status& status() const { return status_; }
 
   // Binds by 1-based index; empty strings bind as given (use BindTextOrNull for NULL).
+  // Bind copies the text.
   Statement& Bind(int i, std::string_view v);
   Statement& BindTextOrNull(int i, std::string_view v);
+  // Binds without copying: `v` must stay valid and unchanged until the
+  // statement is reset. For hot loops, where the copies were a tenth of
+  // the cost of an insert.
+  Statement& BindView(int i, std::string_view v);
+  Statement& BindViewOrNull(int i, std::string_view v);
   Statement& Bind(int i, int64_t v);
   Statement& Bind(int i, double v);
   Statement& Bind(int i, std::optional<double> v);
@@ -35,9 +41,13 @@ class Statement {
   bool Step();
   // Runs to completion; returns the status.
   Status Run();
+  // Ready to run again: unbinds the parameters and forgets the last error
+  // (a failed run does not fail every later one).
   void Reset();
 
   std::string Text(int col) const;
+  // The column's text without a copy: valid until the next Step or Reset.
+  std::string_view TextView(int col) const;
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   double Double(int col) const { return sqlite3_column_double(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }

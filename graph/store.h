@@ -7,14 +7,15 @@
 // sentence). WAL mode with a busy timeout, so a reader and a writer, or two
 // writers, can work on one store at once.
 //
-// Each Put is one transaction: a crash never leaves half a document.
-// Text from users (names, queries) only ever reaches SQLite as bound
-// parameters.
+// A crash never leaves half a document: a Put is its own transaction, or
+// part of a batch's (BeginBatch). Text from users (names, queries) only
+// ever reaches SQLite as bound parameters.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/status.h"
@@ -84,15 +85,25 @@ class Store {
   // Records that `path` with `content_hash` has been ingested.
   Status MarkSource(const std::string& path, uint64_t content_hash, const std::string& version);
 
-  // Stores one document and its facts in one transaction. A document with
-  // the same identity and content hash is left alone (kUnchanged); with the
-  // same identity and another hash its old facts are replaced (kReplaced).
+  // Stores one document and its facts atomically. A document with the same
+  // identity and content hash is left alone (kUnchanged); with the same
+  // identity and another hash its old facts are replaced (kReplaced), and
+  // entities no document mentions any more are dropped. A document that
+  // cannot be stored (a figure without a numeric value, an id another
+  // document has) fails alone, before anything is written. Inside a batch,
+  // a write failing mid-document (disk full, I/O error) rolls back the
+  // whole batch, so that no half document can be committed; the error
+  // says so, and the store goes on with a new batch.
   Result<PutOutcome> Put(const Extraction& extraction, const std::string& version);
 
   // What Load reads. The consistency check after an ingest needs only
   // documents and figures, without sentences: at 8x the Reuters corpus the
   // rest was most of the ingest's peak memory.
   struct LoadOptions {
+    // false: documents with id and published date only, in no particular
+    // order (what the consistency check reads; the sort by date and title
+    // was a third of its load).
+    bool document_details = true;
     bool figure_sentences = true;
     bool entities = true;
     bool mentions = true;
@@ -119,6 +130,18 @@ class Store {
   explicit Store(sqlite3* db);
   static Result<std::unique_ptr<Store>> OpenOnce(const std::string& path, bool read_only);
   Status PrepareWrites();
+  // Put's rows, in the transaction Put chose. `wrote`: whether any row
+  // changed before a failure.
+  Result<PutOutcome> WriteDocument(const Extraction& x, const std::string& version, bool* wrote);
+  // Entity ids and "entity id\x1falias" keys this write transaction has
+  // stored or found stored: most documents name the same entities, and an
+  // INSERT OR IGNORE that finds its row still costs a lookup. Forgotten
+  // whenever the transaction ends or rows may have gone (rollback, entity
+  // garbage collection).
+  void ForgetKnownRows();
+  std::unordered_set<std::string> known_entities_, known_aliases_;
+  std::string alias_key_;  // scratch
+
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statements> st_;
 };

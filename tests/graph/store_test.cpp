@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -163,6 +164,153 @@ TEST_F(StoreTest, ConflictsAreReplacedWholesale) {
   EXPECT_EQ((*store)->CountAll()->conflicts, 2);
   ASSERT_TRUE((*store)->ReplaceConflicts({c}).ok());
   EXPECT_EQ((*store)->CountAll()->conflicts, 1);
+}
+
+// Entities and aliases only a replaced document's old version had are
+// collected; shared ones stay. Inside a batch too, where the store skips
+// rows it knows it has: an entity collected mid-batch must come back when
+// a later document names it again.
+TEST_F(StoreTest, ReplacingCollectsEntitiesOnlyTheOldVersionHad) {
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok());
+  for (bool batch : {false, true}) {
+    SCOPED_TRACE(batch ? "in a batch" : "one transaction per document");
+    fs::remove(path_);
+    store = Store::Open(path_);
+    ASSERT_TRUE(store.ok());
+    if (batch) {
+      ASSERT_TRUE((*store)->BeginBatch().ok());
+    }
+    Extraction a = Sample("a", 1, 15e6);
+    a.entities.push_back({"company:chalco", "company", "Chalco", {"Aluminum Corp"},
+                          {{"Chalco", 30, 36}, {"CHALCO", 40, 46}, {"Chalco", 50, 56}}});
+    ASSERT_EQ(*(*store)->Put(a, "v1"), PutOutcome::kAdded);
+    ASSERT_EQ(*(*store)->Put(Sample("b", 2, 1), "v1"), PutOutcome::kAdded);
+    auto g = (*store)->Load();
+    ASSERT_EQ(g->entities.size(), 2u);
+    EXPECT_EQ(g->entities[0].id, "company:chalco");
+    // Mentions' written forms become aliases, once each, sorted; the name is not one.
+    EXPECT_EQ(g->entities[0].aliases, (std::vector<std::string>{"Aluminum Corp", "CHALCO"}));
+    EXPECT_EQ((*store)->CountAll()->mentions, 5);
+
+    // a without Chalco: Chalco and its aliases go, MIIT (also in b) stays.
+    ASSERT_EQ(*(*store)->Put(Sample("a", 3, 15e6), "v1"), PutOutcome::kReplaced);
+    g = (*store)->Load();
+    ASSERT_EQ(g->entities.size(), 1u);
+    EXPECT_EQ(g->entities[0].id, "government_body:miit");
+    EXPECT_EQ((*store)->CountAll()->mentions, 2);
+
+    // Named again later (same batch): stored again, with its aliases.
+    Extraction c = Sample("c", 4, 2);
+    c.entities.push_back({"company:chalco", "company", "Chalco", {}, {{"CHALCO", 0, 6}}});
+    ASSERT_EQ(*(*store)->Put(c, "v1"), PutOutcome::kAdded);
+    if (batch) {
+      ASSERT_TRUE((*store)->CommitBatch().ok());
+    }
+    g = (*store)->Load();
+    ASSERT_EQ(g->entities.size(), 2u);
+    EXPECT_EQ(g->entities[0].id, "company:chalco");
+    EXPECT_EQ(g->entities[0].aliases, std::vector<std::string>{"CHALCO"});
+    std::vector<std::pair<std::string, std::string>> want = {
+        {"doc-a", "government_body:miit"}, {"doc-b", "government_body:miit"},
+        {"doc-c", "company:chalco"}, {"doc-c", "government_body:miit"}};
+    EXPECT_EQ(g->mentions, want);
+  }
+}
+
+TEST_F(StoreTest, ReplacingDropsConflictsOnTheOldFigures) {
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->Put(Sample("a", 1, 15e6), "v1").ok());
+  ASSERT_TRUE((*store)->Put(Sample("b", 2, 9), "v1").ok());
+  ASSERT_TRUE((*store)->Put(Sample("c", 3, 7), "v1").ok());
+  auto g = (*store)->Load();
+  ASSERT_EQ(g->figures.size(), 3u);
+  long long fa = g->figures[0].id, fb = g->figures[1].id, fc = g->figures[2].id;
+  ASSERT_TRUE((*store)
+                  ->ReplaceConflicts({{fa, fb, "conflict", "a vs b"},
+                                      {fc, fa, "conflict", "c vs a"},
+                                      {fb, fc, "warning", "b vs c"}})
+                  .ok());
+  ASSERT_EQ(*(*store)->Put(Sample("a", 9, 16e6), "v1"), PutOutcome::kReplaced);
+  g = (*store)->Load();
+  ASSERT_EQ(g->conflicts.size(), 1u);
+  EXPECT_EQ(g->conflicts[0].reason, "b vs c");
+  EXPECT_EQ((*store)->CountAll()->figures, 3);
+}
+
+// A document that cannot be stored fails alone: nothing of it lands, the
+// batch goes on, and the next documents store fine.
+TEST_F(StoreTest, AFailedDocumentLeavesNoRowsAndTheBatchGoesOn) {
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->BeginBatch().ok());
+  ASSERT_EQ(*(*store)->Put(Sample("a", 1, 15e6), "v1"), PutOutcome::kAdded);
+  Extraction bad = Sample("b", 2, std::nan(""));
+  bad.entities.push_back({"company:only-in-b", "company", "Only", {}, {{"Only", 0, 4}}});
+  auto put = (*store)->Put(bad, "v1");
+  ASSERT_FALSE(put.ok());
+  EXPECT_NE(put.status().message().find("no numeric value"), std::string::npos);
+  // Another document whose id is taken by a third one.
+  Extraction clash = Sample("a2", 3, 1);
+  clash.doc.id = "doc-a";
+  EXPECT_FALSE((*store)->Put(clash, "v1").ok());
+  ASSERT_EQ(*(*store)->Put(Sample("c", 4, 2), "v1"), PutOutcome::kAdded);
+  ASSERT_TRUE((*store)->CommitBatch().ok());
+  auto counts = (*store)->CountAll();
+  EXPECT_EQ(counts->documents, 2);
+  EXPECT_EQ(counts->figures, 2);
+  EXPECT_EQ(counts->mentions, 2);
+  EXPECT_EQ(counts->entities, 1);
+  // Replacing with a clashing id is refused before the old version goes.
+  Extraction moved = Sample("c", 5, 2);
+  moved.doc.id = "doc-a";
+  EXPECT_FALSE((*store)->Put(moved, "v1").ok());
+  EXPECT_EQ((*store)->CountAll()->documents, 2);
+}
+
+TEST_F(StoreTest, OlderSchemaAsksForANewStore) {
+  {
+    auto store = Store::Open(path_);
+    ASSERT_TRUE(store.ok());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE meta SET value = '1' WHERE key = 'schema'", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = Store::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("re-ingest into a new store"), std::string::npos);
+}
+
+// What the consistency check loads: ids and dates of documents, figures
+// without sentences.
+TEST_F(StoreTest, LoadCanSkipDocumentDetailsAndSentences) {
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)->Put(Sample("a", 1, 15e6), "v1").ok());
+  Store::LoadOptions options;
+  options.document_details = options.figure_sentences = false;
+  options.entities = options.mentions = options.relations = false;
+  auto g = (*store)->Load(options);
+  ASSERT_TRUE(g.ok());
+  ASSERT_EQ(g->documents.size(), 1u);
+  EXPECT_EQ(g->documents[0].id, "doc-a");
+  EXPECT_EQ(g->documents[0].published, "2025-03-28");
+  EXPECT_EQ(g->documents[0].title, "");
+  ASSERT_EQ(g->figures.size(), 1u);
+  EXPECT_EQ(g->figures[0].figure.sentence, "");
+  EXPECT_EQ(g->figures[0].figure.text, "exceed 15 Mt");
+  EXPECT_TRUE(g->entities.empty());
+  EXPECT_TRUE(g->mentions.empty());
+  EXPECT_TRUE(g->relations.empty());
+  auto full = (*store)->Load();
+  ASSERT_TRUE(full.ok());
+  EXPECT_EQ(full->documents[0].title, "Plan released");
+  EXPECT_EQ(full->documents[0].content_hash, 1u);
+  EXPECT_EQ(full->figures[0].figure.sentence, "Output to exceed 15 Mt.");
 }
 
 }  // namespace
