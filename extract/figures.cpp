@@ -35,6 +35,7 @@
 #include "extract/year_cue.h"
 #include "extract/dates.h"
 #include "extract/form_gate.h"
+#include "extract/form_pattern.h"
 #include "extract/regex_prefilter.h"
 #include "extract/lexicon.h"
 
@@ -79,43 +80,6 @@ bool ContainsFolded(std::string_view s, std::string_view lower_word) {
 bool IsWordChar(char c) {
   unsigned char u = static_cast<unsigned char>(c);
   return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u == '_';
-}
-
-// A literal form as an RE2 fragment: metacharacters quoted, spaces match any
-// run of white space, word boundaries where the form starts / ends with a
-// word character.
-std::string FormPattern(const std::string& form) {
-  std::string out;
-  if (!form.empty() && IsWordChar(form.front())) out += "\\b";
-  std::string word;
-  for (size_t i = 0; i <= form.size(); ++i) {
-    if (i == form.size() || form[i] == ' ') {
-      if (!word.empty()) {
-        if (!out.empty() && out.back() != 'b') out += "\\s+";
-        else if (out.size() > 2) out += "\\s+";
-        out += RE2::QuoteMeta(word);
-      }
-      word.clear();
-    } else {
-      word += form[i];
-    }
-  }
-  if (!form.empty() && IsWordChar(form.back())) out += "\\b";
-  return out;
-}
-
-// Alternation of literal forms, longest first (RE2 alternation is
-// leftmost-first, so longer forms win at one position).
-std::string Alternation(std::vector<std::string> forms, bool case_insensitive) {
-  std::sort(forms.begin(), forms.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string out;
-  for (const auto& f : forms) {
-    if (f.empty()) continue;
-    if (!out.empty()) out += '|';
-    out += case_insensitive ? "(?i:" + FormPattern(f) + ")" : "(?:" + FormPattern(f) + ")";
-  }
-  return out.empty() ? "(?!x)x" : out;
 }
 
 std::string Slug(std::string_view s) {

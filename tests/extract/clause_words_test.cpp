@@ -3,6 +3,7 @@
 // against RE2 itself on edge cases (split em dashes, stray and invalid
 // UTF-8 bytes, RE2's case folding) and on generated text.
 #include "extract/clause_words.h"
+#include "extract/form_pattern.h"
 
 #include <gtest/gtest.h>
 #include <re2/re2.h>
@@ -14,23 +15,6 @@
 
 namespace newsgraph {
 namespace {
-
-// As figures.cpp writes the pattern (FormPattern, Alternation).
-std::string FormPattern(const std::string& form) {
-  std::string out = "\\b", word;
-  for (size_t i = 0; i <= form.size(); ++i) {
-    if (i == form.size() || form[i] == ' ') {
-      if (!word.empty()) {
-        if (out.size() > 2) out += "\\s+";
-        out += RE2::QuoteMeta(word);
-      }
-      word.clear();
-    } else {
-      word += form[i];
-    }
-  }
-  return out + "\\b";
-}
 
 const std::vector<std::string> kForms = {"and", "but", "while", "whereas", "although", "as well as", "as"};
 

@@ -3,6 +3,7 @@
 // form first, non-overlapping scans), checked against RE2 itself on
 // hand-written edge cases and on generated text.
 #include "extract/cue_matcher.h"
+#include "extract/form_pattern.h"
 
 #include <gtest/gtest.h>
 #include <re2/re2.h>
@@ -15,44 +16,17 @@
 namespace newsgraph {
 namespace {
 
-bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// The RE2 side, written as figures.cpp writes it (FormPattern, Alternation).
-std::string FormPattern(const std::string& form) {
-  std::string out;
-  if (IsWordChar(form.front())) out += "\\b";
-  std::string word;
-  for (size_t i = 0; i <= form.size(); ++i) {
-    if (i == form.size() || form[i] == ' ') {
-      if (!word.empty()) {
-        if (!out.empty() && out.back() != 'b') out += "\\s+";
-        else if (out.size() > 2) out += "\\s+";
-        out += RE2::QuoteMeta(word);
-      }
-      word.clear();
-    } else {
-      word += form[i];
-    }
-  }
-  if (IsWordChar(form.back())) out += "\\b";
-  return out;
-}
-
 struct Family {
   std::vector<std::string> forms;
   bool ci;
 };
 
-std::string Alternation(std::vector<std::string> forms, bool ci) {
-  std::stable_sort(forms.begin(), forms.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
-  std::string out;
-  for (auto& f : forms) {
-    if (!out.empty()) out += '|';
-    out += ci ? "(?i:" : "(?:";
-    out += FormPattern(f);
-    out += ')';
-  }
-  return "(" + out + ")";
+// The RE2 side, as figures.cpp builds it, in one capturing group.
+std::string Re2Alternation(std::vector<std::string> forms, bool ci) {
+  std::string out = "(";  // appended, not "(" + ...: GCC 12 warns (-Wrestrict) on that
+  out += Alternation(std::move(forms), ci);
+  out += ')';
+  return out;
 }
 
 using Span = std::vector<std::pair<size_t, size_t>>;
@@ -76,7 +50,7 @@ class CueMatcherTest : public ::testing::Test {
       for (auto& form : fams[f].forms) {
         ASSERT_TRUE(m_.Add(static_cast<int>(f), form, fams[f].ci).ok()) << form;
       }
-      res_.push_back(std::make_unique<RE2>(Alternation(fams[f].forms, fams[f].ci)));
+      res_.push_back(std::make_unique<RE2>(Re2Alternation(fams[f].forms, fams[f].ci)));
       ASSERT_TRUE(res_.back()->ok()) << res_.back()->error();
     }
     m_.Compile();
