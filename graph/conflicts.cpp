@@ -7,6 +7,8 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 #include <unordered_map>
 
 #include "extract/lexicon.h"
@@ -233,23 +235,37 @@ void CheckGroup(const GroupKey& key, const std::vector<const StoredFigure*>& fig
       return;
     }
   }
-  // Compatible, but bounds stated with different qualifiers on one value.
+  // Compatible, but bounds stated with different qualifiers on one value:
+  // the first such pair (a, b), a < b, from different documents. Bounds are
+  // bucketed by (value, qualifier) so a large group (syndicated copies of a
+  // story) is not compared pair by pair.
+  std::map<std::pair<double, std::string_view>, std::vector<size_t>> bounds;
+  for (size_t i = 0; i < figs.size(); ++i)
+    if (IsBound(figs[i]->figure.qualifier))
+      bounds[{figs[i]->figure.value, figs[i]->figure.qualifier}].push_back(i);
   for (size_t a = 0; a < figs.size(); ++a) {
-    for (size_t b = a + 1; b < figs.size(); ++b) {
-      const Figure& fa = figs[a]->figure;
-      const Figure& fb = figs[b]->figure;
-      if (figs[a]->doc_id == figs[b]->doc_id) continue;
-      if (!IsBound(fa.qualifier) || !IsBound(fb.qualifier) || fa.qualifier == fb.qualifier)
-        continue;
-      if (fa.value != fb.value) continue;
-      Disagreement d{key.metric, key.subject, key.period, key.kind, "warning", "", {}};
-      d.sides = {{figs[a]}, {figs[b]}};
-      d.reason = MetricLabel(key.metric, fa.unit) + ": qualifier differs: " +
-                 StatementValue(fa) + " vs " + StatementValue(fb) +
-                 " (compatible, but not the same statement)";
-      report->disagreements.push_back(std::move(d));
-      return;
+    const Figure& fa = figs[a]->figure;
+    if (!IsBound(fa.qualifier)) continue;
+    size_t best = figs.size();
+    for (std::string_view q : {"gt", "ge", "lt", "le"}) {
+      if (q == fa.qualifier) continue;
+      auto it = bounds.find({fa.value, q});
+      if (it == bounds.end()) continue;
+      const std::vector<size_t>& at = it->second;  // ascending
+      for (auto b = std::upper_bound(at.begin(), at.end(), a); b != at.end() && *b < best; ++b)
+        if (figs[*b]->doc_id != figs[a]->doc_id) {
+          best = *b;
+          break;
+        }
     }
+    if (best == figs.size()) continue;
+    const Figure& fb = figs[best]->figure;
+    Disagreement d{key.metric, key.subject, key.period, key.kind, "warning", "", {}};
+    d.sides = {{figs[a]}, {figs[best]}};
+    d.reason = MetricLabel(key.metric, fa.unit) + ": qualifier differs: " + StatementValue(fa) +
+               " vs " + StatementValue(fb) + " (compatible, but not the same statement)";
+    report->disagreements.push_back(std::move(d));
+    return;
   }
 }
 
@@ -289,8 +305,10 @@ void CheckUnitSlips(const std::map<GroupKey, std::vector<const StoredFigure*>>& 
                      "warning", "", {}};
       // The peers shown: a few, not all of a large group.
       std::vector<const StoredFigure*> others;
-      for (const StoredFigure* g : figs)
-        if (g != f && others.size() < 5) others.push_back(g);
+      for (const StoredFigure* g : figs) {
+        if (others.size() == 5) break;
+        if (g != f) others.push_back(g);
+      }
       d.sides = {{f}, others};
       d.reason = MetricLabel(std::get<0>(key), f->figure.unit) + ": " +
                  StatementValue(f->figure) + " is about 10^" + (mag > 4.5 ? "6" : "3") +

@@ -160,5 +160,23 @@ TEST_F(ConflictsTest, ProgressPairsTargetWithLatestActual) {
   EXPECT_EQ(Count(r, "conflict"), 0u);
 }
 
+// The qualifier warning names the first pair from two documents: the same
+// document twice, or the same qualifier twice, does not count.
+TEST_F(ConflictsTest, QualifierWarningNamesTheFirstPairFromTwoDocuments) {
+  size_t a = Add("doc-a", "at least 10 Mt", 10e6, "t", "ge");
+  Add("doc-a", "over 10 Mt", 10e6, "t", "gt");
+  Add("doc-b", "at least 10 Mt", 10e6, "t", "ge");
+  size_t d = Add("doc-b", "more than 10 Mt", 10e6, "t", "gt");
+  for (int copy = 0; copy < 50; ++copy)  // a large group: found the same way
+    Add("doc-c" + std::to_string(copy), "at least 10 Mt", 10e6, "t", "ge");
+  ConsistencyReport r = Check();
+  ASSERT_EQ(Count(r, "warning"), 1u);
+  const Disagreement& w = r.disagreements[0];
+  ASSERT_EQ(w.sides.size(), 2u);
+  EXPECT_EQ(w.sides[0][0]->id, data_.figures[a].id);
+  EXPECT_EQ(w.sides[1][0]->id, data_.figures[d].id);
+  EXPECT_NE(w.reason.find("qualifier differs"), std::string::npos) << w.reason;
+}
+
 }  // namespace
 }  // namespace newsgraph
