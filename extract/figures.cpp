@@ -30,6 +30,7 @@
 #include <unordered_set>
 
 #include "extract/clause_words.h"
+#include "extract/count_noun.h"
 #include "extract/cue_matcher.h"
 #include "extract/cue_window.h"
 #include "extract/year_cue.h"
@@ -475,32 +476,14 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
                          ")[ \\t]+)*$",
                      &st);
   re_qual_suffix_ = Compile("^[ \\t]*(" + alt("qualifier_suffix") + ")", &st);
-  re_count_ = Compile("^[ \\t]*-?[ \\t]*((?:" + alt("other") +
-                          ")\\s+)?((?:[A-Za-z][\\w'-]*,?\\s+(?:and\\s+|or\\s+)?){0,4}?)(" +
-                          alt("count_noun") + ")",
-                      &st);
+  re_count_ = Compile(CountNounPattern(by_class["other"], by_class["count_noun"]), &st);
   re_other_ = Compile("^(?:" + alt("other") + ")", &st);
   // re_count_'s cheap pre-test (cue_window.h): what its prefix may span.
   if (Status s2 = AddCues(&count_noun_cues_, kCountNoun, by_class["count_noun"], true); !s2.ok()) {
     count_window_runs_ = -1;  // a form the trie cannot match: no pre-test
   } else {
     count_noun_cues_.Compile();
-    count_window_.IndexForms();
-    count_window_.Allow('0', '9');
-    count_window_.Allow('A', 'Z');
-    count_window_.Allow('a', 'z');
-    for (unsigned char c : std::string_view("_'-,\t\n\f\r ")) count_window_.Allow(c, c);
-    count_window_.AllowWordStart('A', 'Z');  // modifier words: [A-Za-z][\w'-]*
-    count_window_.AllowWordStart('a', 'z');
-    count_window_.AllowLead('-');
-    // White-space runs: two around "-", one per "other" word, two per
-    // modifier word ("word, and ").
-    size_t other_spaces = 0;
-    for (const std::string& f : by_class["other"]) {
-      count_window_.AllowForm(f, true);
-      other_spaces = std::max<size_t>(other_spaces, static_cast<size_t>(std::count(f.begin(), f.end(), ' ')));
-    }
-    count_window_runs_ = 2 + 1 + static_cast<int>(other_spaces) + 4 * 2;
+    count_window_runs_ = ConfigureCountNounWindow(by_class["other"], &count_window_);
   }
   re_range_conn_ = Compile("^[ \\t]*(-|–|—|~|(?i:to)|(?i:and))[ \\t]*", &st);
   re_range_start_ = Compile("(?:^|[^\\w])(" + alt("range_start") + ")[ \\t]+$", &st);
