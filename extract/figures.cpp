@@ -360,6 +360,7 @@ class FigureExtractorImpl : public FigureExtractor {
   // "tonnes a year earlier": the unit is tonnes; moves `in` back after it.
   void FixYearEarlier(std::string_view s, StringPiece m, StringPiece* in, std::string* unit) const;
   std::unordered_set<std::string> count_stops_, np_stops_;
+  std::vector<std::string> year_cues_;  // reference_year_cue forms, lower case
   std::unordered_map<std::string, std::string> qualifiers_, qual_suffix_, count_nouns_,
       kind_cues_;
   std::unordered_map<std::string, int> months_, weekdays_, halves_, quarters_, rel_years_,
@@ -422,6 +423,7 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
       else if (cls == "qualifier_suffix") qual_suffix_[l] = r[1];
       else if (cls == "count_noun") count_nouns_[l] = r[1];
       else if (cls == "count_stop") count_stops_.insert(l);
+      else if (cls == "reference_year_cue") year_cues_.push_back(l);
       else if (cls == "np_stop") np_stops_.insert(l);
       else if (cls == "kind") kind_cues_[l] = r[1];
       else if (cls == "month") months_[l] = std::atoi(r[1].c_str());
@@ -431,6 +433,14 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
       else if (cls == "relative_year") rel_years_[l] = std::atoi(r[1].c_str());
       else if (cls == "relative_month") rel_months_[l] = std::atoi(r[1].c_str());
     }
+  }
+  // LatestCuedYear compares bytes: see the note in figure_cues.tsv.
+  for (const std::string& f : year_cues_) {
+    bool plain = !f.empty() && f.front() != ' ' && f.back() != ' ' && f.find("  ") == std::string::npos;
+    for (char c : f) plain = plain && ((c >= 'a' && c <= 'z' && c != 'k' && c != 's') || c == ' ');
+    if (!plain)
+      return Status::Error(dir + "/figure_cues.tsv: reference_year_cue \"" + f +
+                           "\": use plain ASCII words without k or s, one space apart");
   }
   auto alt = [&](const std::string& cls) { return Alternation(by_class[cls], true); };
   const std::string num = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
@@ -1519,9 +1529,9 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
     }
   }
   if (ref.year == 0) {
-    // "(?i)\b(?:in|end of|during)\s+((?:19|20)\d\d)\b" without RE2: one
-    // pass instead of a whole-document search per match.
-    int maxy = LatestCuedYear(text, {"in", "end of", "during"});
+    // "(?i)\b(?:cue|...)\s+((?:19|20)\d\d)\b" without RE2: one pass
+    // instead of a whole-document search per match.
+    int maxy = LatestCuedYear(text, year_cues_);
     if (maxy > 0) ref.year = maxy + 1;
   }
   std::string published_period = ref.year == 0 ? "" : ref.Iso();

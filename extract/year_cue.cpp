@@ -11,8 +11,8 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // Does a cue end at text[end] with no word character before it?
-bool CueEndsAt(std::string_view text, size_t end, const std::vector<std::string_view>& cues) {
-  for (std::string_view cue : cues) {
+bool CueEndsAt(std::string_view text, size_t end, const std::vector<std::string>& cues) {
+  for (const std::string& cue : cues) {
     if (cue.size() > end) continue;
     size_t b = end - cue.size();
     bool same = true;
@@ -24,7 +24,7 @@ bool CueEndsAt(std::string_view text, size_t end, const std::vector<std::string_
 
 }  // namespace
 
-int LatestCuedYear(std::string_view text, const std::vector<std::string_view>& cues) {
+int LatestCuedYear(std::string_view text, const std::vector<std::string>& cues) {
   int best = 0;
   const size_t n = text.size();
   for (size_t i = 1; i + 4 <= n; ++i) {

@@ -9,15 +9,16 @@
 // word character precedes. (Matches cannot overlap: a cue never holds a
 // digit, so the loop finds every such year.)
 //
-// Cues: ASCII letters and single spaces, without k or s (RE2's (?i) folds
+// Cues: lower-case ASCII letters and single spaces, without k or s (RE2's (?i) folds
 // those to non-ASCII letters too), matched ignoring ASCII case.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace newsgraph {
 
-int LatestCuedYear(std::string_view text, const std::vector<std::string_view>& cues);
+int LatestCuedYear(std::string_view text, const std::vector<std::string>& cues);
 
 }  // namespace newsgraph

@@ -4,11 +4,14 @@
 #include "extract/figures.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "tests/test_util.h"
 
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -514,6 +517,25 @@ TEST(Figures, MoreQualifierForms) {
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].qualifier, "gt");
   EXPECT_EQ(f[0].value, 600000);
+}
+
+// The reference-year cue words come from figure_cues.tsv; a form the byte
+// matcher cannot match as RE2 would is refused with the file named.
+TEST(FigureExtractorData, RefusesAReferenceYearCueItCannotMatch) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("ng-figdata-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(DataDir(), dir, fs::copy_options::recursive);
+  {
+    std::ofstream out(dir / "figure_cues.tsv", std::ios::app);
+    out << "reference_year_cue\t-\tsince\n";
+  }
+  auto r = FigureExtractor::Create(dir.string());
+  fs::remove_all(dir);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("figure_cues.tsv: reference_year_cue \"since\""),
+            std::string::npos)
+      << r.status().message();
 }
 
 }  // namespace

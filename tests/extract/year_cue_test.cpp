@@ -14,7 +14,7 @@
 namespace newsgraph {
 namespace {
 
-const std::vector<std::string_view> kCues = {"in", "end of", "during"};
+const std::vector<std::string> kCues = {"in", "end of", "during"};
 
 int Re2Latest(std::string_view t) {
   static const RE2 re("(?i)\\b(?:in|end of|during)\\s+((?:19|20)\\d\\d)\\b");
