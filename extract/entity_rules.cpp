@@ -9,8 +9,6 @@
 
 namespace newsgraph {
 
-using namespace std::string_view_literals;  // key == "of"sv: no strlen, inlined compare
-
 namespace {
 
 // English function words that may open a capitalised run at a sentence start
@@ -110,11 +108,25 @@ Result<EntityRules> EntityRules::Load(const std::string& data_dir, EntityLexicon
       if (!ws.empty()) r.policy_anaphor_.push_back(std::move(ws));
     }
   }
+  Words& w = r.w_;
+  for (auto [id, word] : {std::pair{&w.the, "the"}, {&w.a, "a"}, {&w.of, "of"}, {&w.and_, "and"},
+                          {&w.on, "on"}, {&w.in, "in"}, {&w.for_, "for"}, {&w.to, "to"},
+                          {&w.amp, "&"}, {&w.said, "said"}, {&w.says, "says"}, {&w.told, "told"},
+                          {&w.central, "central"}, {&w.government, "government"},
+                          {&w.copyright, "copyright"}})
+    *id = words->Intern(word);
   // Words interned after a tag have no classes.
   r.tags_.resize(words->size(), 0);
   // Longest anaphor first ("action plan" before "plan").
   std::sort(r.policy_anaphor_.begin(), r.policy_anaphor_.end(),
             [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  for (const auto& ws : r.policy_anaphor_) {
+    std::vector<int> ids;
+    for (const std::string& k : ws) ids.push_back(words->Intern(k));
+    r.policy_anaphor_ids_.push_back(std::move(ids));
+  }
+  // Words interned since the tags were sized have no classes.
+  r.tags_.resize(words->size(), 0);
   return r;
 }
 
@@ -202,7 +214,7 @@ bool EntityRules::FindCompany(std::string_view text, const std::vector<Token>& t
   if (c.id.empty() || c.id.rfind("company:", 0) != 0) {
     std::vector<std::string> keys;
     for (size_t q = core_start; q <= core_end; ++q)
-      if (t[q].key != "&"sv && !Is(t[q], kConnector)) keys.push_back(t[q].key);
+      if (t[q].id != w_.amp && !Is(t[q], kConnector)) keys.push_back(t[q].key);
     c.id = "company:" + Slug(keys);
   }
   out->push_back(std::move(c));
@@ -213,7 +225,7 @@ bool EntityRules::Substantive(const std::vector<Token>& t, size_t from, size_t t
   for (size_t k = from; k <= to; ++k) {
     if (!Is(t[k], kGeneric | kConnector | kCompanySuffix | kBodyTail | kFunctionWord |
                       kPolicyHead) &&
-        !t[k].digit && t[k].key != "&"sv)
+        !t[k].digit && t[k].id != w_.amp)
       return true;
   }
   return false;
@@ -223,7 +235,7 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
                             const EntityLexicon& lex, std::vector<EntityCandidate>* out) const {
   while (a < b && Is(t[a], kFunctionWord)) ++a;
   // "Copyright 2026 Daily Name": the notice is not part of the name.
-  if (a < b && t[a].key == "copyright"sv) {
+  if (a < b && t[a].id == w_.copyright) {
     ++a;
     while (a < b && t[a].digit) ++a;
   }
@@ -235,9 +247,9 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
     if (!Is(t[h], kPolicyHead)) continue;
     size_t e = b;
     if (h < b) {
-      const std::string& nx = t[h + 1].key;
+      int nx = t[h + 1].id;
       if (YearRange(text, t, h + 1)) e = h + 2;  // "... Roadmap 2025-2045"
-      else if (nx != "for"sv && nx != "on"sv && nx != "of"sv && nx != "to"sv) continue;
+      else if (nx != w_.for_ && nx != w_.on && nx != w_.of && nx != w_.to) continue;
     }
     size_t s = a;
     for (size_t k = a; k < h; ++k)
@@ -261,13 +273,13 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
                     LexiconId(text, t, h0, h0, lex).rfind("region:", 0) == 0))
     ++h0;
   const std::string* head = TypeOf(t[h0], kBodyHead, body_head_);
-  if (head != nullptr && !(h0 + 1 < b && t[h0 + 1].key == "of"sv)) head = nullptr;
+  if (head != nullptr && !(h0 + 1 < b && t[h0 + 1].id == w_.of)) head = nullptr;
   if (body_type.empty() && head != nullptr) body_type = *head;
   if (!body_type.empty() && head == nullptr) {
     // "4th Plenary Session of the 20th CPC Central Committee": the body is
     // the part after the last "of" when what precedes it names no body.
     for (size_t k = b; k > a; --k) {
-      if (t[k].key != "of"sv) continue;
+      if (t[k].id != w_.of) continue;
       if (!Is(t[k - 1], kBodyTail)) {
         a = k + 1;
         while (a < b && (Is(t[a], kFunctionWord) || t[a].digit)) ++a;
@@ -283,9 +295,9 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
     c.priority = 2;
     // "X Department of the Y Commission": X is the body, Y a nested one.
     for (size_t k = a + 1; k < b; ++k) {
-      if (t[k].key != "of"sv) continue;
+      if (t[k].id != w_.of) continue;
       size_t y = k + 1;
-      if (y <= b && t[y].key == "the"sv) ++y;
+      if (y <= b && t[y].id == w_.the) ++y;
       const std::string* xt = BodyTail(t[k - 1]);
       if (xt == nullptr || tail == nullptr || y > b || !substantive(y, b)) break;
       body_type = *xt;
@@ -298,7 +310,7 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
       if (n.id.empty()) {
         std::vector<std::string> keys;
         for (size_t q = y; q <= b; ++q)
-          if (t[q].key != "the"sv && t[q].key != "&"sv) keys.push_back(t[q].key);
+          if (t[q].id != w_.the && t[q].id != w_.amp) keys.push_back(t[q].key);
         n.id = n.type + ":" + Slug(keys);
       }
       c.nest_start = n.start;
@@ -310,7 +322,7 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
     if (c.id.empty()) {
       std::vector<std::string> keys;
       for (size_t q = a; q <= b; ++q)
-        if (t[q].key != "the"sv && t[q].key != "&"sv) keys.push_back(t[q].key);
+        if (t[q].id != w_.the && t[q].id != w_.amp) keys.push_back(t[q].key);
       c.id = c.type + ":" + Slug(keys);
     }
     out->push_back(std::move(c));
@@ -323,7 +335,7 @@ void EntityRules::FindInRun(std::string_view text, const std::vector<Token>& t, 
   bool company = false;
   for (size_t s = a; s <= b;) {
     size_t e = s;
-    while (e + 1 <= b && (t[e + 1].cap || t[e + 1].key == "&"sv || t[e + 1].digit)) ++e;
+    while (e + 1 <= b && (t[e + 1].cap || t[e + 1].id == w_.amp || t[e + 1].digit)) ++e;
     // "PT Borneo Bauksit": a company prefix opens a name that runs to the
     // end of the capitalised words.
     if (Is(t[s], kCompanyPrefix) && t[s].cap && e > s) {
@@ -402,7 +414,7 @@ void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
       b = k;
       ++n;
       if (Is(t[k], kPolicyHead)) head = true;
-      if (!Is(t[k], kConnector) && t[k].key != "&"sv) {
+      if (!Is(t[k], kConnector) && t[k].id != w_.amp) {
         ++words;
         if (t[k].cap || t[k].digit) ++caps;
       }
@@ -418,17 +430,19 @@ void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
 void EntityRules::FindAnaphors(std::string_view text, const std::vector<Token>& t,
                                std::vector<EntityCandidate>* out) const {
   for (size_t k = 0; k + 1 < t.size(); ++k) {
-    if ((t[k].key != "the"sv && t[k].key != "a"sv) ||
+    if ((t[k].id != w_.the && t[k].id != w_.a) ||
         text.substr(t[k].end, t[k + 1].start - t[k].end) != " ")
       continue;
     // "a plan" only when its issuing follows ("under a plan issued by X").
-    bool indefinite = t[k].key == "a"sv;
+    bool indefinite = t[k].id == w_.a;
     if (indefinite && !(k + 2 < t.size() && IssueVerb(t[k + 2].key))) continue;
     bool done = false;
-    for (const auto& words : policy_anaphor_) {
-      if (k + words.size() >= t.size()) continue;
+    for (size_t p = 0; p < policy_anaphor_.size(); ++p) {
+      const std::vector<std::string>& words = policy_anaphor_[p];
+      const std::vector<int>& ids = policy_anaphor_ids_[p];
+      if (k + ids.size() >= t.size()) continue;
       bool ok = true;
-      for (size_t w = 0; w < words.size() && ok; ++w) ok = t[k + 1 + w].key == words[w];
+      for (size_t w = 0; w < ids.size() && ok; ++w) ok = t[k + 1 + w].id == ids[w];
       if (!ok) continue;
       size_t last = k + words.size();
       if (last + 1 < t.size() && t[last + 1].cap && NameGap(text, t[last].end, t[last + 1].start))
@@ -483,7 +497,7 @@ void EntityRules::FindSpeakers(std::string_view text, const std::vector<Token>& 
   };
   // "..., said Zhang Wei, an analyst" / "Zhang Wei said".
   for (size_t k = 0; k < t.size(); ++k) {
-    if (t[k].key != "said"sv && t[k].key != "says"sv && t[k].key != "told"sv) continue;
+    if (t[k].id != w_.said && t[k].id != w_.says && t[k].id != w_.told) continue;
     if (k + 2 < t.size() && (k + 3 >= t.size() || !t[k + 3].cap)) emit(k + 1, k + 2);
     if (k >= 2 && (k < 3 || !t[k - 3].cap)) emit(k - 2, k - 1);
   }
@@ -533,18 +547,20 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
                        std::vector<EntityCandidate>* out,
                        const std::vector<LexMatch>* lex_matches) const {
   const size_t n = t.size();
-  // Tokens where a known body, organization or company starts.
-  std::vector<char> known_start(n, 0);
   std::vector<LexMatch> own;
   if (lex_matches == nullptr) {
     own = lex.Match(text, t);
     lex_matches = &own;
   }
-  for (const LexMatch& m : *lex_matches) {
-    const std::string& type = lex.entries()[static_cast<size_t>(m.entry)].type;
-    if (type == "government_body" || type == "organization" || type == "company")
-      known_start[m.first] = 1;
-  }
+  // A known body, organization or company starts at token q. Matches are
+  // in token order and disjoint; asked only after "and"/"on" in a run.
+  auto known_start = [&](size_t q) {
+    auto m = std::lower_bound(lex_matches->begin(), lex_matches->end(), q,
+                              [](const LexMatch& x, size_t v) { return x.first < v; });
+    if (m == lex_matches->end() || m->first != q) return false;
+    const std::string& type = lex.entries()[static_cast<size_t>(m->entry)].type;
+    return type == "government_body" || type == "organization" || type == "company";
+  };
   for (size_t i = 0; i < n;) {
     if (!(t[i].cap || t[i].digit) || Is(t[i], kDateWord)) {
       ++i;
@@ -555,16 +571,16 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
     bool policy = Is(t[i], kPolicyHead);
     while (j + 1 < n && NameGap(text, t[j].end, t[j + 1].start)) {
       const Token& nx = t[j + 1];
-      if ((nx.key == "and"sv || nx.key == "on"sv) && !nx.cap && j + 2 < n) {
+      if ((nx.id == w_.and_ || nx.id == w_.on) && !nx.cap && j + 2 < n) {
         size_t q = j + 2;
-        if (t[q].key == "the"sv && q + 1 < n) ++q;
+        if (t[q].id == w_.the && q + 1 < n) ++q;
         // "X and the Y", "X on the London Metal Exchange": two names.
-        if (known_start[q] || (nx.key == "and"sv && q == j + 3 && t[q].cap) ||
-            (nx.key == "on"sv && !head))
+        if (known_start(q) || (nx.id == w_.and_ && q == j + 3 && t[q].cap) ||
+            (nx.id == w_.on && !head))
           break;
       }
       // "Work Plan for X in Shanxi Province (2025-2028)"
-      if (nx.key == "in"sv && !nx.cap && policy && j + 2 < n && t[j + 2].cap &&
+      if (nx.id == w_.in && !nx.cap && policy && j + 2 < n && t[j + 2].cap &&
           NameGap(text, nx.end, t[j + 2].start)) {
         j += 2;
         continue;
@@ -573,8 +589,8 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       if (gap.find('\'') != std::string_view::npos) break;  // "China's Ministry"
       bool hyphen = gap == "-";
       if (Is(nx, kDateWord) || Is(t[j], kDateWord)) break;
-      if (nx.key == "the"sv && !nx.cap && j == i) break;  // "Later the Association"
-      if (nx.cap || nx.digit || nx.key == "&"sv || Is(nx, kConnector) || hyphen) {
+      if (nx.id == w_.the && !nx.cap && j == i) break;  // "Later the Association"
+      if (nx.cap || nx.digit || nx.id == w_.amp || Is(nx, kConnector) || hyphen) {
         ++j;
         if (Is(nx, kPolicyHead)) policy = true;
         if (Is(nx, kPolicyHead) || Is(nx, kBodyTail) || Is(nx, kBodyHead))
@@ -584,7 +600,7 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       break;
     }
     size_t b = j;
-    while (b > i && (Is(t[b], kConnector) || t[b].key == "&"sv)) --b;
+    while (b > i && (Is(t[b], kConnector) || t[b].id == w_.amp)) --b;
     FindInRun(text, t, i, b, lex, out);
     i = j + 1;
   }
@@ -595,7 +611,7 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       "department", "departments", "agencies", "agency", "bodies", "body", "officials",
       "ministries", "organs", "bonds", "budget", "debt", "funds", "funding", "level"};
   for (size_t k = 1; k + 1 < n; ++k)
-    if (t[k].key == "central"sv && t[k - 1].key == "the"sv && t[k + 1].key == "government"sv &&
+    if (t[k].id == w_.central && t[k - 1].id == w_.the && t[k + 1].id == w_.government &&
         (k + 2 >= n || !kGovNoun.count(t[k + 2].key))) {
       EntityCandidate c;
       c.start = t[k].start;

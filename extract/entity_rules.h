@@ -145,10 +145,20 @@ class EntityRules {
                      const std::vector<Token>& t, const EntityLexicon& lex,
                      std::vector<EntityCandidate>* out) const;
 
+  // Ids of the words the rules test one at a time, interned at Load: a
+  // token is that word iff its id is equal (keys and ids correspond one to
+  // one), an integer compare instead of a string compare per token.
+  struct Words {
+    int the = -1, a = -1, of = -1, and_ = -1, on = -1, in = -1, for_ = -1, to = -1, amp = -1,
+        said = -1, says = -1, told = -1, central = -1, government = -1, copyright = -1;
+  };
+  Words w_;
+
   std::vector<uint32_t> tags_;  // word id -> classes
   std::unordered_map<std::string, uint32_t> tags_by_key_;
   std::unordered_map<std::string, std::string> body_tail_, body_head_, honorific_;
   std::vector<std::vector<std::string>> policy_anaphor_;
+  std::vector<std::vector<int>> policy_anaphor_ids_;  // the same words, as ids
 };
 
 }  // namespace newsgraph
