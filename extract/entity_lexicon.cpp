@@ -83,14 +83,26 @@ size_t Spelling::Probe(std::string_view s, uint64_t h) const {
 
 int Spelling::LookupPadded(const char* folded, size_t len,
                            const std::string** variant_key) const {
+  // Probe() written out for this, the tokenizer's per-word call: the key's
+  // 16 bytes are loaded once and the slot read in place.
   *variant_key = nullptr;
   if (slots_.empty()) return -1;
-  uint64_t h = HashChunks(len, [folded](size_t i) { return Load8(folded + i); });
-  const SlotEntry& e = slots_[Probe(std::string_view(folded, len), h, Load8(folded),
-                                    Load8(folded + 8))];
-  if (e.word < 0) return -1;
-  if (!e.self) *variant_key = &words_[static_cast<size_t>(e.word)].second.key;
-  return e.id;
+  const uint64_t lo = Load8(folded), hi = Load8(folded + 8);
+  const uint64_t h = len <= 8    ? HashChunks(len, [lo](size_t) { return lo; })
+                     : len <= 16 ? HashChunks(len, [lo, hi](size_t i) { return i ? hi : lo; })
+                                 : HashChunks(len, [folded](size_t i) { return Load8(folded + i); });
+  const size_t mask = slots_.size() - 1;
+  const uint32_t tag = static_cast<uint32_t>(h >> 32);
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const SlotEntry& e = slots_[i];
+    if (e.word < 0) return -1;
+    if (e.tag != tag || e.len != std::min<size_t>(len, 0xFFFF)) continue;
+    if (len <= 16 ? e.lo == lo && e.hi == hi
+                  : words_[static_cast<size_t>(e.word)].first == std::string_view(folded, len)) {
+      if (!e.self) *variant_key = &words_[static_cast<size_t>(e.word)].second.key;
+      return e.id;
+    }
+  }
 }
 
 size_t Spelling::Probe(std::string_view s, uint64_t h, uint64_t lo, uint64_t hi) const {
@@ -214,13 +226,22 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end,
 
 namespace {
 
-// ASCII classes for the tokenizer's fast path.
-enum : uint8_t { kAsciiAlpha = 1, kAsciiUpper = 2, kAsciiDigit = 4 };
+// ASCII classes for the tokenizer's fast path, by byte: bytes >= 0x80 and
+// ASCII that is no part of a word have none. kAsciiLetter is bit 0, so a
+// word's letters are counted by adding the classes' low bits.
+enum : uint8_t { kAsciiLetter = 1, kAsciiUpper = 2, kAsciiDigit = 4, kAsciiLower = 8 };
 constexpr auto kAscii = [] {
-  std::array<uint8_t, 128> t{};
-  for (int c = 'a'; c <= 'z'; ++c) t[c] = kAsciiAlpha;
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kAsciiAlpha | kAsciiUpper;
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kAsciiLetter | kAsciiLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kAsciiLetter | kAsciiUpper;
   for (int c = '0'; c <= '9'; ++c) t[c] = kAsciiDigit;
+  return t;
+}();
+// ASCII lower case by byte (other bytes unchanged).
+constexpr auto kAsciiFold = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   return t;
 }();
 
@@ -307,24 +328,24 @@ void TokenizeInto(std::string_view text, size_t begin, size_t end, const Spellin
       ++i;
       continue;
     }
-    // An ASCII word: classes and folded key in one pass. The zero padding
+    // An ASCII word of up to 32 bytes: classes and folded key in one pass;
+    // a longer one goes the general way. The zero padding after the key
     // lets the lookup read whole 8-byte chunks.
-    alignas(8) char folded[40] = {};
-    bool all_upper = (cls & kAsciiUpper) != 0;
-    int letters = 0;
+    alignas(8) char folded[64];
+    uint8_t classes = 0;  // union of the word's byte classes
+    unsigned letters = 0;
+    const int32_t limit = std::min(n, i + 33);
     int32_t j = i;
-    for (; j < n; ++j) {
+    for (; j < limit; ++j) {
       unsigned char d = static_cast<unsigned char>(s[j]);
-      if (d >= 0x80) break;
       uint8_t dc = kAscii[d];
       if (dc == 0) break;
-      if (dc & kAsciiAlpha) {
-        ++letters;
-        if (!(dc & kAsciiUpper)) all_upper = false;
-      }
-      char f = static_cast<char>(dc & kAsciiUpper ? d - 'A' + 'a' : d);
-      if (j - i < 32) folded[j - i] = f;
+      classes |= dc;
+      letters += dc & kAsciiLetter;
+      folded[j - i] = kAsciiFold[d];
     }
+    std::memset(folded + (j - i), 0, 16);
+    bool all_upper = (cls & kAsciiUpper) && !(classes & kAsciiLower);
     bool long_word = j - i > 32;
     bool dotted = j - i == 1 && (cls & kAsciiUpper) && DottedEnd(s, j, n) != j;
     if ((j < n && static_cast<unsigned char>(s[j]) >= 0x80) || long_word || dotted) {
