@@ -115,6 +115,10 @@ Result<EntityRules> EntityRules::Load(const std::string& data_dir, EntityLexicon
                           {&w.central, "central"}, {&w.government, "government"},
                           {&w.copyright, "copyright"}})
     *id = words->Intern(word);
+  for (int id : {w.the, w.a, w.said, w.says, w.told, w.central}) {
+    if (r.tags_.size() <= static_cast<size_t>(id)) r.tags_.resize(static_cast<size_t>(id) + 1, 0);
+    r.tags_[static_cast<size_t>(id)] |= kCue;
+  }
   // Words interned after a tag have no classes.
   r.tags_.resize(words->size(), 0);
   // Longest anaphor first ("action plan" before "plan").
@@ -127,6 +131,7 @@ Result<EntityRules> EntityRules::Load(const std::string& data_dir, EntityLexicon
   }
   // Words interned since the tags were sized have no classes.
   r.tags_.resize(words->size(), 0);
+  for (const auto& ids : r.policy_anaphor_ids_) r.tags_[static_cast<size_t>(ids[0])] |= kAnaphorFirst;
   return r;
 }
 
@@ -428,16 +433,17 @@ void EntityRules::FindQuoted(std::string_view text, size_t from, size_t to,
 }
 
 void EntityRules::FindAnaphors(std::string_view text, const std::vector<Token>& t,
+                               const std::vector<uint32_t>& cues,
                                std::vector<EntityCandidate>* out) const {
-  for (size_t k = 0; k + 1 < t.size(); ++k) {
-    if ((t[k].id != w_.the && t[k].id != w_.a) ||
+  for (size_t k : cues) {
+    if (k + 1 >= t.size() || (t[k].id != w_.the && t[k].id != w_.a) ||
         text.substr(t[k].end, t[k + 1].start - t[k].end) != " ")
       continue;
     // "a plan" only when its issuing follows ("under a plan issued by X").
     bool indefinite = t[k].id == w_.a;
     if (indefinite && !(k + 2 < t.size() && IssueVerb(t[k + 2].key))) continue;
     bool done = false;
-    for (size_t p = 0; p < policy_anaphor_.size(); ++p) {
+    for (size_t p = 0; p < policy_anaphor_.size() && Is(t[k + 1], kAnaphorFirst); ++p) {
       const std::vector<std::string>& words = policy_anaphor_[p];
       const std::vector<int>& ids = policy_anaphor_ids_[p];
       if (k + ids.size() >= t.size()) continue;
@@ -472,7 +478,8 @@ void EntityRules::FindAnaphors(std::string_view text, const std::vector<Token>& 
 }
 
 void EntityRules::FindSpeakers(std::string_view text, const std::vector<Token>& t,
-                               const EntityLexicon& lex, std::vector<EntityCandidate>* out) const {
+                               const std::vector<uint32_t>& cues, const EntityLexicon& lex,
+                               std::vector<EntityCandidate>* out) const {
   // A name word: capitalised, not an acronym, and no cue, suffix or place.
   auto name_word = [&](const Token& w) {
     return w.cap && !w.upper && !w.digit && w.end - w.start >= 2 && !Is(w, kGeneric) &&
@@ -496,7 +503,7 @@ void EntityRules::FindSpeakers(std::string_view text, const std::vector<Token>& 
     out->push_back(std::move(c));
   };
   // "..., said Zhang Wei, an analyst" / "Zhang Wei said".
-  for (size_t k = 0; k < t.size(); ++k) {
+  for (size_t k : cues) {
     if (t[k].id != w_.said && t[k].id != w_.says && t[k].id != w_.told) continue;
     if (k + 2 < t.size() && (k + 3 >= t.size() || !t[k + 3].cap)) emit(k + 1, k + 2);
     if (k >= 2 && (k < 3 || !t[k - 3].cap)) emit(k - 2, k - 1);
@@ -604,14 +611,19 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
     FindInRun(text, t, i, b, lex, out);
     i = j + 1;
   }
-  FindSpeakers(text, t, lex, out);
+  // The few tokens the word passes below start from, in one scan.
+  thread_local std::vector<uint32_t> cues;
+  cues.clear();
+  for (size_t k = 0; k < n; ++k)
+    if (Is(t[k], kCue)) cues.push_back(static_cast<uint32_t>(k));
+  FindSpeakers(text, t, cues, lex, out);
   FindPublisher(text, sent_start, sent_end, t, lex, out);
   // "the central government", not "central government departments".
   static const std::unordered_set<std::string> kGovNoun = {
       "department", "departments", "agencies", "agency", "bodies", "body", "officials",
       "ministries", "organs", "bonds", "budget", "debt", "funds", "funding", "level"};
-  for (size_t k = 1; k + 1 < n; ++k)
-    if (t[k].id == w_.central && t[k - 1].id == w_.the && t[k + 1].id == w_.government &&
+  for (size_t k : cues)
+    if (k >= 1 && k + 1 < n && t[k].id == w_.central && t[k - 1].id == w_.the && t[k + 1].id == w_.government &&
         (k + 2 >= n || !kGovNoun.count(t[k + 2].key))) {
       EntityCandidate c;
       c.start = t[k].start;
@@ -622,7 +634,7 @@ void EntityRules::Find(std::string_view text, size_t sent_start, size_t sent_end
       out->push_back(std::move(c));
     }
   FindQuoted(text, sent_start, sent_end, t, out);
-  FindAnaphors(text, t, out);
+  FindAnaphors(text, t, cues, out);
 }
 
 }  // namespace newsgraph

@@ -100,6 +100,8 @@ class EntityRules {
     kBodyPrefix = 1u << 12,
     kFunctionWord = 1u << 13,  // may open a capitalised run ("Following ...")
     kDateWord = 1u << 14,      // weekdays and months end a name
+    kCue = 1u << 15,           // the/a, said/says/told, central: a word pass starts here
+    kAnaphorFirst = 1u << 16,  // first word of a policy anaphor
   };
   // `t` is in any of the classes `bits`.
   bool Is(const Token& t, uint32_t bits) const {
@@ -125,9 +127,13 @@ class EntityRules {
   void FindQuoted(std::string_view text, size_t from, size_t to, const std::vector<Token>& t,
                   std::vector<EntityCandidate>* out) const;
   // Two capitalised name words right before or after "said" are a person.
-  void FindSpeakers(std::string_view text, const std::vector<Token>& t, const EntityLexicon& lex,
+  // `cues`: indexes of the tokens that are one of Words' said/says/told,
+  // the/a or central (kCue), in order: these passes look only there.
+  void FindSpeakers(std::string_view text, const std::vector<Token>& t,
+                    const std::vector<uint32_t>& cues, const EntityLexicon& lex,
                     std::vector<EntityCandidate>* out) const;
   void FindAnaphors(std::string_view text, const std::vector<Token>& t,
+                    const std::vector<uint32_t>& cues,
                     std::vector<EntityCandidate>* out) const;
   bool FindCompany(std::string_view text, const std::vector<Token>& t, size_t a, size_t b,
                    const EntityLexicon& lex, std::vector<EntityCandidate>* out) const;
