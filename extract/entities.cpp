@@ -394,9 +394,16 @@ std::vector<Entity> Entities::Extract(const Document& doc,
   for (auto it = aliases.begin(); it != aliases.end();)
     it = it->second.empty() ? aliases.erase(it) : std::next(it);
   if (!aliases.empty()) {
+    // First bytes of the aliases: most tokens start none, and skip the
+    // comparison with each alias.
+    std::array<bool, 256> starts{};
+    for (const auto& [surface, id] : aliases)
+      if (surface.empty()) starts.fill(true);
+      else starts[static_cast<unsigned char>(surface[0])] = true;
     for (auto& st : sents) {
       std::vector<EntityCandidate> extra;
       for (size_t k = 0; k < st.tokens().size(); ++k) {
+        if (!starts[static_cast<unsigned char>(text[st.tokens()[k].start])]) continue;
         for (const auto& [surface, id] : aliases) {
           size_t s = st.tokens()[k].start;
           if (text.compare(s, surface.size(), surface) != 0) continue;
