@@ -56,6 +56,16 @@ const RE2& ParenYears() {
   return re;
 }
 
+// LegalTail() can match only where the first byte after any of ". ,"
+// and white space opens one of its words (Co, Ltd, Limited, Inc, LLC,
+// PLC, Corp): most names are followed by neither, and skip the regex.
+bool MayStartLegalTail(std::string_view rest) {
+  size_t i = rest.find_first_not_of(".,\t\n\v\f\r ");
+  if (i == std::string_view::npos) return false;
+  char c = rest[i];
+  return c == 'C' || c == 'L' || c == 'I' || c == 'P';
+}
+
 const RE2& LegalTail() {
   static const RE2 re(
       R"(^\.?,?\s*(?:Co\.?,?\s*)?(?:Ltd|Limited|Inc|LLC|PLC|Corp)\b\.?)");
@@ -141,12 +151,13 @@ std::string EntityRules::PolicyId(const std::vector<std::string>& topic, const s
   return "policy:" + Slug(keys);
 }
 
-std::string EntityRules::LexiconId(std::string_view text, const std::vector<Token>& t, size_t a,
-                                   size_t b, const EntityLexicon& lex) const {
+const std::string& EntityRules::LexiconId(std::string_view text, const std::vector<Token>& t,
+                                          size_t a, size_t b, const EntityLexicon& lex) const {
+  static const std::string kNone;
   LexMatch m;
   if (lex.MatchExact(text, t, a, b, &m) && !m.demonym)
     return lex.entries()[static_cast<size_t>(m.entry)].id;
-  return "";
+  return kNone;
 }
 
 bool EntityRules::PolicyCandidate(std::string_view text, const std::vector<Token>& t, size_t a,
@@ -204,13 +215,14 @@ bool EntityRules::FindCompany(std::string_view text, const std::vector<Token>& t
   c.priority = 2;
   std::string_view rest = text.substr(c.end);
   re2::StringPiece in(rest.data(), rest.size());
-  if (RE2::Consume(&in, LegalTail())) c.end = static_cast<size_t>(in.data() - text.data());
+  if (MayStartLegalTail(rest) && RE2::Consume(&in, LegalTail()))
+    c.end = static_cast<size_t>(in.data() - text.data());
   // Canonical: without legal suffixes, and without a leading place name
   // when the rest still names the company ("Shandong Nanshan Aluminium").
   size_t core_start = a;
   if (Is(t[a], kCompanyPrefix) && a < core_end) ++core_start;  // "PT X"
   while (core_start < core_end && Substantive(t, core_start + 1, core_end)) {
-    std::string id = LexiconId(text, t, core_start, core_start, lex);
+    const std::string& id = LexiconId(text, t, core_start, core_start, lex);
     if (id.rfind("region:", 0) != 0 && id.rfind("country:", 0) != 0) break;
     ++core_start;
   }

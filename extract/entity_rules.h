@@ -139,8 +139,9 @@ class EntityRules {
                    const EntityLexicon& lex, std::vector<EntityCandidate>* out) const;
   // Some word in [from, to] is neither generic, a connector, a suffix nor a head.
   bool Substantive(const std::vector<Token>& t, size_t from, size_t to) const;
-  // Id of a lexicon entry whose alias is exactly tokens [a, b], or "".
-  std::string LexiconId(std::string_view text, const std::vector<Token>& t, size_t a, size_t b,
+  // Id of a lexicon entry whose alias is exactly tokens [a, b], or "" (a
+  // reference into the lexicon: most callers only test it, so no copy).
+  const std::string& LexiconId(std::string_view text, const std::vector<Token>& t, size_t a, size_t b,
                         const EntityLexicon& lex) const;
   bool PolicyCandidate(std::string_view text, const std::vector<Token>& t, size_t a, size_t b,
                        EntityCandidate* c) const;
