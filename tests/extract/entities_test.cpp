@@ -329,6 +329,36 @@ TEST_F(EntitiesTest, PublishersFromDatelinesBylinesAndMastheads) {
   for (const Entity& e : es) EXPECT_EQ(e.id.find("copyright"), std::string::npos) << e.id;
 }
 
+TEST_F(EntitiesTest, LegalTailsOnlyWhereOneFollows) {
+  // The legal tail is tried only where Co/Ltd/Limited/Inc/LLC/PLC/Corp may
+  // follow the name: with and without one, the company is the same.
+  auto es = Run(
+      "Wenfeng Aluminium, Inc. raised output. Shares of Wenfeng Aluminium rose. "
+      "Xinhe Metals Corp said prices fell.");
+  const Entity* wf = ByMention(es, "Wenfeng Aluminium, Inc.");
+  ASSERT_NE(wf, nullptr);
+  EXPECT_EQ(wf, ByMention(es, "Wenfeng Aluminium"));
+  EXPECT_NE(ByMention(es, "Xinhe Metals Corp"), nullptr);
+}
+
+TEST_F(EntitiesTest, CueWordsAtSentenceEdges) {
+  // The speaker, anaphor and central-government passes start only from cue
+  // tokens: a cue at the very start or end of a sentence is still handled.
+  auto es = Run(
+      "The Ministry of Commerce issued the 2025-2027 Aluminium Industry Action Plan. "
+      "Zhang Wei said. The plan covers smelters, the central government said. "
+      "Prices met the plan");
+  EXPECT_NE(ByMention(es, "Zhang Wei"), nullptr);
+  const Entity* gov = ById(es, "government_body:government-of-china");
+  ASSERT_NE(gov, nullptr);
+  EXPECT_EQ(gov->mentions[0].text, "central government");
+  int plans = 0;
+  for (const Entity& e : es)
+    for (const Mention& m : e.mentions)
+      if (m.text == "plan" || m.text == "Plan") ++plans;
+  EXPECT_GE(plans, 2);
+}
+
 TEST_F(EntitiesTest, NameBeforeToldIsAPerson) {
   auto es = Run("\"Costs are falling,\" plant director Wang Lixin told reporters.");
   const Entity* p = ByMention(es, "Wang Lixin");

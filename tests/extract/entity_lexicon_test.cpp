@@ -64,6 +64,41 @@ TEST_F(EntityLexiconTest, WordsThatContinueInAnotherScriptAndLongWords) {
   EXPECT_TRUE(t[2].cap);
 }
 
+TEST_F(EntityLexiconTest, AsciiWordsOfEveryLengthAreFoldedAndClassed) {
+  // The table-driven ASCII loop stops at 32 bytes; longer words go the
+  // general way. Both must give the same keys and classes.
+  for (size_t len = 1; len <= 40; ++len) {
+    std::string mixed = "Q" + std::string(len - 1, 'x');
+    std::string caps(len, 'Z');
+    caps.back() = '7';
+    std::string s = mixed + ", " + caps + " 42";
+    auto t = Tok(s);
+    ASSERT_EQ(t.size(), 3u) << len;
+    EXPECT_EQ(t[0].key, "q" + std::string(len - 1, 'x')) << len;
+    EXPECT_EQ(t[0].end, len);
+    EXPECT_TRUE(t[0].cap);
+    EXPECT_FALSE(t[0].upper) << len;
+    std::string caps_key(len, 'z');
+    caps_key.back() = '7';
+    EXPECT_EQ(t[1].key, caps_key) << len;
+    EXPECT_EQ(t[1].upper, len >= 3) << len;  // two letters or more, all capitals
+    EXPECT_EQ(t[1].digit, len == 1);
+    EXPECT_TRUE(t[2].digit);
+    EXPECT_EQ(t[2].key, "42");
+  }
+}
+
+TEST_F(EntityLexiconTest, SpellingVariantsOfEveryKeyLength) {
+  // Keys up to 16 bytes are compared in the slot, longer ones by string.
+  auto t = Tok("ALUMINUM aluminum Aluminium Ferroaluminiumalloyproducers");
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t[0].key, "aluminium");
+  EXPECT_EQ(t[1].key, "aluminium");
+  EXPECT_EQ(t[0].id, t[2].id);
+  EXPECT_EQ(t[3].id, -1);
+  EXPECT_EQ(t[3].key, "ferroaluminiumalloyproducers");
+}
+
 TEST_F(EntityLexiconTest, EqualKeysHaveEqualIds) {
   auto a = Tok("Aluminium aluminum ALUMINUM");
   ASSERT_EQ(a.size(), 3u);
