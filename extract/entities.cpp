@@ -24,6 +24,7 @@
 #include <deque>
 #include <map>
 #include <set>
+#include <span>
 #include <unordered_map>
 
 #include "extract/entity_lexicon.h"
@@ -82,21 +83,31 @@ std::vector<EntityCandidate> ResolveOverlaps(std::vector<EntityCandidate> cands)
     if (a.priority != b.priority) return a.priority > b.priority;
     return a.start < b.start;
   };
-  if (cands.size() <= 16) {
-    // A sentence has a handful: a stable insertion sort, without the
-    // temporary buffer std::stable_sort allocates.
-    for (size_t i = 1; i < cands.size(); ++i)
-      for (size_t k = i; k > 0 && before(cands[k], cands[k - 1]); --k)
-        std::swap(cands[k], cands[k - 1]);
+  // The order is sorted as indexes: a candidate is large (strings, a
+  // vector), and each is moved once, into `out`, instead of at every swap.
+  // A sentence has a handful: then the indexes live on the stack.
+  std::array<uint32_t, 16> few;
+  std::vector<uint32_t> many;
+  if (cands.size() > few.size()) many.resize(cands.size());
+  const std::span<uint32_t> order(many.empty() ? few.data() : many.data(), cands.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+  auto idx_before = [&](uint32_t a, uint32_t b) { return before(cands[a], cands[b]); };
+  if (many.empty()) {
+    // A stable insertion sort, without the temporary buffer std::stable_sort
+    // allocates.
+    for (size_t i = 1; i < order.size(); ++i)
+      for (size_t k = i; k > 0 && idx_before(order[k], order[k - 1]); --k)
+        std::swap(order[k], order[k - 1]);
   } else {
-    std::stable_sort(cands.begin(), cands.end(), before);
+    std::stable_sort(order.begin(), order.end(), idx_before);
   }
   std::vector<EntityCandidate> out;
   out.reserve(cands.size());
   // Accepted spans by start; outer spans never overlap each other, so only
   // the neighbours of a new span can overlap it. A sorted vector: few spans.
   std::vector<std::pair<size_t, size_t>> by_start;  // (start, index in out), outer spans only
-  for (auto& c : cands) {
+  for (uint32_t i : order) {
+    EntityCandidate& c = cands[i];
     bool ok = true;
     bool nested = false;
     auto it = std::lower_bound(by_start.begin(), by_start.end(), c.end,
