@@ -51,6 +51,17 @@ bool HasAfterSpace(std::string_view s, char c) {
   return false;
 }
 
+// ")" then an optional space and "-", "–" or "—" (the last two open with
+// byte 0xE2): a dateline's "(Wire Name) -" needs it.
+bool HasDashAfterParen(std::string_view s) {
+  for (size_t p = s.find(')'); p != std::string_view::npos; p = s.find(')', p + 1)) {
+    size_t q = p + 1;
+    if (q < s.size() && s[q] == ' ') ++q;
+    if (q < s.size() && (s[q] == '-' || s[q] == '\xE2')) return true;
+  }
+  return false;
+}
+
 const RE2& ParenYears() {
   static const RE2 re(R"(^\s*\(\s*((?:19|20)\d\d)\s*(?:-|–)\s*((?:19|20)\d\d)\s*\))");
   return re;
@@ -534,7 +545,8 @@ void EntityRules::FindPublisher(std::string_view text, size_t sent_start, size_t
   // are ruled out without running either.
   if (s.empty() || s[0] < 'A' || s[0] > 'Z') return;
   re2::StringPiece in(s.data(), s.size()), name;
-  bool found = (HasAfterSpace(s, '(') && RE2::PartialMatch(in, dateline, &name)) ||
+  bool found = (HasAfterSpace(s, '(') && HasDashAfterParen(s) &&
+                RE2::PartialMatch(in, dateline, &name)) ||
                (HasAfterSpace(s, '|') && RE2::PartialMatch(in, byline, &name));
   if (!found) return;
   size_t start = static_cast<size_t>(name.data() - text.data());
