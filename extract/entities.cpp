@@ -287,14 +287,18 @@ std::vector<Entity> Entities::Extract(const Document& doc,
     st.accepted = ResolveOverlaps(std::move(cands));
     // A title-case line (a headline) capitalises every word, so a rule-found
     // company, body or person there counts only if the body text names it.
-    size_t words = 0, caps = 0;
-    for (const Token& t : st.tokens()) {
-      if (t.digit || t.key.size() < 4 || rules_.IsConnector(t)) continue;
-      ++words;
-      if (t.cap) ++caps;
-    }
+    // Most sentences end in "." and are not such a line: their words are
+    // not counted.
     char last = s.end > s.start ? text[s.end - 1] : '.';
-    st.title_case = words >= 3 && caps == words && last != '.' && last != '"';
+    if (last != '.' && last != '"') {
+      size_t words = 0, caps = 0;
+      for (const Token& t : st.tokens()) {
+        if (t.digit || t.key.size() < 4 || rules_.IsConnector(t)) continue;
+        ++words;
+        if (t.cap) ++caps;
+      }
+      st.title_case = words >= 3 && caps == words;
+    }
     sents.push_back(std::move(st));
   }
   if (std::any_of(sents.begin(), sents.end(), [](const auto& st) { return st.title_case; })) {
