@@ -118,6 +118,23 @@ class Relations : public RelationExtractor {
     for (int i : *hits) in_sentence[i] = true;
   }
 
+  // Whether any cue rule could emit in a sentence with mentions `ms`: the
+  // cue search is the costliest step, and most sentences lack the ends a
+  // cue joins. issued_by needs a policy and a government body here; the
+  // company cues an object (a place or company) here and a subject company
+  // here or, written "it", before the sentence.
+  static bool CueRulesMayApply(const std::vector<M>& ms, bool company_before) {
+    bool policy = false, body = false, company = false, place = false;
+    for (const M& m : ms) {
+      const std::string& t = *m.type;
+      policy = policy || t == "policy";
+      body = body || t == "government_body";
+      company = company || t == "company";
+      place = place || IsPlace(t);
+    }
+    return (policy && body) || ((company || place) && (company || company_before));
+  }
+
   EntityLexicon lex_;
   std::unordered_map<std::string, std::string> demonyms_;  // folded demonym -> country id
   RE2 issued_, issued_passive_, invests_, operates_, facility_, acquired_, based_, list_sep_,
@@ -158,17 +175,21 @@ std::vector<Relation> Relations::Extract(const Document& doc,
   std::sort(all.begin(), all.end(), [](const M& a, const M& b) { return a.start < b.start; });
 
   size_t cursor = 0;
+  bool company_before = false;  // a company is named before this sentence
   std::vector<int> cue_hits;
+  std::vector<M> ms;
   for (const Sentence& sent : sentences) {
-    while (cursor < all.size() && all[cursor].start < sent.start) ++cursor;
-    std::vector<M> ms;
+    for (; cursor < all.size() && all[cursor].start < sent.start; ++cursor)
+      if (*all[cursor].type == "company") company_before = true;
+    ms.clear();
     for (size_t k = cursor; k < all.size() && all[k].start < sent.end; ++k) ms.push_back(all[k]);
     // Cue rules need a sentence; a block of thousands of words without one
     // (a data dump, a run-on list) gives none.
     if (ms.empty() || sent.end - sent.start > kMaxSentence) continue;
     std::string_view st = text.substr(sent.start, sent.end - sent.start);
     bool cue[kCues];
-    CuesIn(st, &cue_hits, cue);
+    if (CueRulesMayApply(ms, company_before)) CuesIn(st, &cue_hits, cue);
+    else std::fill(cue, cue + kCues, false);
     auto id = [&entities](const M& m) -> const std::string& { return entities[m.entity].id; };
     // Clause bounds around an absolute position.
     auto clause = [&](size_t pos, size_t* cb, size_t* ce) {

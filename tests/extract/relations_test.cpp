@@ -166,6 +166,17 @@ TEST_F(RelationsTest, PronounSubjectIsTheLastCompany) {
   EXPECT_TRUE(rels.count({"Lanshui Aluminium Group", "acquired", "Qiandong Metals"}));
 }
 
+// The cue search is skipped in sentences whose mentions no cue can join;
+// a sentence naming only a place still joins it to a company named before.
+TEST_F(RelationsTest, PronounSubjectWithOnlyAPlaceInTheSentence) {
+  auto rels = Named(Run(
+      "Lanshui Aluminium Group reported results on Friday. "
+      "It operates two smelters in Qinghai."));
+  EXPECT_TRUE(rels.count({"Lanshui Aluminium Group", "operates_in", "Qinghai"}));
+  // No company before: "it" has nobody to stand for.
+  EXPECT_TRUE(Named(Run("Output rose. It operates two smelters in Qinghai.")).empty());
+}
+
 TEST_F(RelationsTest, OperatesInWithFacilitiesAndListedFacilityClauses) {
   auto rels = Named(Run(
       "Lanshui Aluminium Group, a Henan-based smelter with plants in Henan and Gansu, grew. "
