@@ -21,8 +21,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -111,6 +111,24 @@ std::string CollapseLower(std::string_view s) {
 }
 
 std::string FormatValue(int y) { return std::to_string(y); }
+
+// Could "^[\s\p{P}]*(?:chrome_end forms)[\s\p{P}]*$" match `block`? The
+// form starts after white space and punctuation only: skip ASCII white
+// space and every ASCII punctuation or symbol byte (a superset of the ASCII
+// in [\s\p{P}]) that cannot begin a form; the byte there must be able to
+// begin one, or be non-ASCII (Unicode punctuation, case-folded letters).
+// Most blocks open with a letter no form begins with: no RE2 call.
+bool MayBeChromeEnd(const FormGate& gate, std::string_view block) {
+  for (size_t i = 0; i < block.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(block[i]);
+    if (c >= 0x80 || gate.MayStartAt(block, i)) return true;
+    bool blank = c == ' ' || (c >= '\t' && c <= '\r');
+    bool punct = (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+                 (c >= 0x7B && c <= 0x7E);
+    if (!blank && !punct) return false;
+  }
+  return false;
+}
 
 // Longest `sentence` copied into a figure; longer "sentences" are run-on
 // lines (flattened tables) and get a window around the figure.
@@ -220,8 +238,19 @@ struct MetricRow {
 struct Measure {
   std::string id;
   bool quantity = false;
-  std::unique_ptr<RE2> re;  // full-match test
+  // Matched through the sets (measure_full_, measure_part_); compiled alone
+  // only when a set's DFA runs out of memory (see FirstMatch).
+  std::string pattern;
 };
+
+// A one-off RE2 for a fallback path: compiling every pattern up front cost
+// more at start-up than the rare fallbacks ever use.
+RE2::Options FallbackOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
 
 class FigureExtractorImpl : public FigureExtractor {
  public:
@@ -264,10 +293,14 @@ class FigureExtractorImpl : public FigureExtractor {
   SentenceCues ScanCues(std::string_view s) const;
   // Hits of one family as CueHits valued by `classify` of the matched text
   // (dropped when empty), like Hits.
+  // (Templates, not std::function: called per hit on every sentence with a
+  // figure.)
+  template <typename Classify>
   std::vector<CueHit> FamilyHits(const SentenceCues& cues, CueFamily f, std::string_view s,
-                                 const std::function<std::string(std::string_view)>& classify) const;
-  // Could re_year_ / re_year_range_ match: "19dd" or "20dd" in `s`?
-  static bool MayHoldYear(std::string_view s);
+                                 const Classify& classify) const;
+  // How many places in `s` hold "19dd" or "20dd" (overlapping ones too),
+  // counted up to `cap`: re_year_ needs one, re_year_range_ two.
+  static int YearLikeCount(std::string_view s, int cap);
   // --- candidates
   std::vector<Cand> FindCandidates(std::string_view s, const std::string& prev_unit) const;
   bool ParseNumberAt(std::string_view s, size_t pos, double* v, size_t* end) const;
@@ -276,8 +309,8 @@ class FigureExtractorImpl : public FigureExtractor {
   bool ParseUnitTail(std::string_view s, size_t pos, const std::string& currency, double* mult,
                      std::string* unit, size_t* end) const;
   // --- context
-  std::vector<CueHit> Hits(const RE2& re, std::string_view s,
-                           const std::function<std::string(std::string_view)>& classify) const;
+  template <typename Classify>
+  std::vector<CueHit> Hits(const RE2& re, std::string_view s, const Classify& classify) const;
   std::vector<PeriodHit> FindPeriods(std::string_view s, const Date& ref,
                                      const SentenceCues& cues) const;
   std::string DeriveNounPhrase(std::string_view s, const Cand& c) const;
@@ -297,6 +330,8 @@ class FigureExtractorImpl : public FigureExtractor {
   std::unique_ptr<RE2::Set> measure_part_;
   // First/last bytes of the anchored patterns' forms: calls that cannot
   // match are skipped (see form_gate.h).
+  // First bytes of the chrome_end forms (MayBeChromeEnd).
+  FormGate gate_chrome_end_;
   FormGate gate_unit_, gate_scale_, gate_per_, gate_currency_, gate_qual_, gate_qual_suffix_,
       gate_count_, gate_range_conn_, gate_range_start_, gate_elliptic_;
   // RE2::Consume(in, re, form) for re = sep + "(" + dict forms + ")": RE2 is
@@ -329,12 +364,14 @@ class FigureExtractorImpl : public FigureExtractor {
     return t < s.size() && g.MayEndBefore(s, t);
   }
   std::unique_ptr<RE2> re_unit_, re_scale_, re_per_, re_currency_, re_qual_,
-      re_qual_suffix_, re_count_, re_range_conn_, re_range_start_, re_kind_, re_policy_ctx_,
+      re_qual_suffix_, re_count_, re_range_conn_, re_range_start_, re_policy_ctx_,
       re_chrome_end_, re_chrome_line_, re_commodity_, re_measure_, re_growth_, re_other_;
   std::unique_ptr<RE2> re_undated_, re_year_earlier_at_,
       re_year_tail_;
-  std::unique_ptr<RE2> re_fyp_, re_year_range_, re_half_, re_quarter_, re_month_, re_rel_year_,
-      re_rel_month_, re_weekday_, re_year_, re_same_, re_baseline_before_,
+  // (The kind, relative-year, relative-month and same-period cues are read
+  // off the cue trie alone: no RE2 for them.)
+  std::unique_ptr<RE2> re_fyp_, re_year_range_, re_half_, re_quarter_, re_month_,
+      re_weekday_, re_year_, re_baseline_before_,
       re_title_range_, re_elliptic_, re_per_mass_, re_clause_word_, re_anaphora_;
   std::unordered_map<std::string, double> number_words_, fractions_;
   std::vector<std::string> fraction_stems_;  // "alf", "hird": a sentence may hold a fraction
@@ -365,7 +402,7 @@ class FigureExtractorImpl : public FigureExtractor {
       kind_cues_;
   std::unordered_map<std::string, int> months_, weekdays_, halves_, quarters_, rel_years_,
       rel_months_;
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> commodities_;  // id, full match
+  std::vector<std::pair<std::string, std::string>> commodities_;  // id, pattern (as Measure::pattern)
   std::vector<Measure> measures_;
   std::vector<std::pair<std::string, std::string>> folds_;  // canonical, variant
   std::unordered_map<std::string, std::string> unit_metric_, aliases_;
@@ -509,13 +546,13 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   gate_range_start_.AddAll(by_class["range_start"], true);
   gate_elliptic_.AddAll(by_class["elliptic_cue"], true);
   re_elliptic_ = Compile("(?:^|[^\\w])(?:" + alt("elliptic_cue") + ")[ \\t]+$", &st);
-  re_kind_ = Compile("(" + alt("kind") + ")", &st);
   for (auto [fam, cls] : {std::pair{kKind, "kind"}, {kHalf, "half"}, {kQuarter, "quarter"}, {kMonth, "month"},
                           {kWeekday, "weekday"}, {kRelYear, "relative_year"}, {kRelMonth, "relative_month"},
                           {kSame, "same_period"}, {kYearEarlier, "year_earlier"},
                           {kFiveYearPlan, "five_year_plan"}})
     if (Status s2 = AddCues(&cues_, fam, by_class[cls], true); !s2.ok()) return s2.WithContext("figure_cues.tsv");
   re_policy_ctx_ = Compile(alt("policy_context"), &st);
+  gate_chrome_end_.AddAll(by_class["chrome_end"], true);
   re_chrome_end_ = Compile("^[\\s\\p{P}]*(?:" + alt("chrome_end") + ")[\\s\\p{P}]*$", &st);
   {
     // An e-mail address ("[\w.-]+@[\w-]+\.\w") holds "@": when "@" is a
@@ -546,11 +583,8 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     re_year_tail_ = Compile("^[ \\t]+(?:" + Alternation(tails, true) + ")", &st);
   }
   re_month_ = Compile("(" + alt("month") + ")\\.?\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d\\d)\\b", &st);
-  re_rel_year_ = Compile("(" + alt("relative_year") + ")", &st);
-  re_rel_month_ = Compile("(" + alt("relative_month") + ")", &st);
   re_weekday_ = Compile("(?i:\\b(last|this|past|on)\\s+)(" + alt("weekday") + ")", &st);
   re_year_ = Compile("\\b((?:19|20)\\d\\d)\\b", &st);
-  re_same_ = Compile("(" + alt("same_period") + ")", &st);
   re_baseline_before_ = Compile("(?:^|[^\\w])(?:" + alt("period_baseline") +
                                     ")[ \\t]+(?:(?i:the\\s+)?(?i:end\\s+of\\s+)?(?i:the\\s+)?)?$",
                                 &st);
@@ -577,23 +611,23 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   // Growth patterns that are all literal words go to the cue trie.
   std::vector<std::string> growth_forms;
   bool growth_literal = true;
-  re_clause_word_ = Compile("(?:^|\\W)(?:" + alt("clause_word") + ")\\s", &st);
-  // The same pattern on the cue trie (clause_words.h), unless a form is one
-  // the trie cannot match as RE2 does.
+  // The clause-word pattern on the cue trie (clause_words.h), unless a form
+  // is one the trie cannot match as RE2 does: then RE2 (only then compiled).
   clause_words_listed_ = true;
   for (const std::string& f : by_class["clause_word"])
     if (!clause_words_.Add(0, f, true).ok()) clause_words_listed_ = false;
   clause_words_.Compile();
+  if (!clause_words_listed_) re_clause_word_ = Compile("(?:^|\\W)(?:" + alt("clause_word") + ")\\s", &st);
   re_anaphora_ = Compile("^\\W*(?:" + alt("anaphora_start") + ")\\b", &st);
   for (const TsvRow& r : *metrics) {
     std::string pats;
     for (const std::string& f : SplitList(r[3])) pats += (pats.empty() ? "" : "|") + folded(f);
     std::string body = "(?i:\\b(?:" + pats + ")\\b)";
     if (r[0] == "commodity") {
-      commodities_.push_back({r[1], Compile(body, &st)});
+      commodities_.push_back({r[1], body});
       commodity_alt += (commodity_alt.empty() ? "" : "|") + body;
     } else if (r[0] == "measure") {
-      measures_.push_back({r[1], r[2] == "quantity", Compile(body, &st)});
+      measures_.push_back({r[1], r[2] == "quantity", body});
       measure_alt += (measure_alt.empty() ? "" : "|") + body;
     } else if (r[0] == "growth") {
       growth_alt += (growth_alt.empty() ? "" : "|") + body;
@@ -620,7 +654,8 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   }
   re_commodity_ = Compile("(" + commodity_alt + ")", &st);
   re_measure_ = Compile("(" + measure_alt + ")", &st);
-  re_growth_ = Compile("(" + growth_alt + ")", &st);
+  // The growth RE2 only when the trie cannot stand in for it.
+  if (!growth_literal) re_growth_ = Compile("(" + growth_alt + ")", &st);
   if (!st.ok()) return st;
   if (growth_literal) {
     growth_listed_ = true;
@@ -637,10 +672,10 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     commodity_full_ = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
     std::string error;
     for (const Measure& m : measures_)
-      if (measure_full_->Add(m.re->pattern(), &error) < 0 || measure_part_->Add(m.re->pattern(), &error) < 0)
+      if (measure_full_->Add(m.pattern, &error) < 0 || measure_part_->Add(m.pattern, &error) < 0)
         return Status::Error("metrics.tsv: measure '" + m.id + "': " + error);
-    for (auto& [id, re] : commodities_)
-      if (commodity_full_->Add(re->pattern(), &error) < 0)
+    for (auto& [id, pattern] : commodities_)
+      if (commodity_full_->Add(pattern, &error) < 0)
         return Status::Error("metrics.tsv: commodity '" + id + "': " + error);
     if (!measure_full_->Compile() || !measure_part_->Compile() || !commodity_full_->Compile())
       return Status::Error("metrics.tsv: cannot compile the measure and commodity sets");
@@ -732,12 +767,29 @@ bool FigureExtractorImpl::ParseNumberAt(std::string_view s, size_t pos, double* 
                                          size_t* end) const {
   size_t p = NumberEnd(s, pos);
   if (p == pos) return false;
+  *end = p;
+  // Whole numbers of up to 15 digits are exact as doubles: read them by
+  // hand (strtod cost more than the rest of the number scan).
+  uint64_t whole = 0;
+  int ndigits = 0;
+  bool plain = true;
+  for (char c : s.substr(pos, p - pos)) {
+    if (c == ',') continue;
+    if (c < '0' || c > '9' || ++ndigits > 15) {
+      plain = false;
+      break;
+    }
+    whole = whole * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (plain) {
+    *v = static_cast<double>(whole);
+    return true;
+  }
   std::string digits;
   digits.reserve(p - pos);
   for (char c : s.substr(pos, p - pos))
     if (c != ',') digits += c;
   *v = std::strtod(digits.c_str(), nullptr);
-  *end = p;
   return true;
 }
 
@@ -1143,9 +1195,8 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
 }
 
 
-std::vector<CueHit> FigureExtractorImpl::Hits(
-    const RE2& re, std::string_view s,
-    const std::function<std::string(std::string_view)>& classify) const {
+template <typename Classify>
+std::vector<CueHit> FigureExtractorImpl::Hits(const RE2& re, std::string_view s, const Classify& classify) const {
   std::vector<CueHit> out;
   StringPiece in = SP(s);
   StringPiece m;
@@ -1168,8 +1219,8 @@ std::vector<CueHit> FigureExtractorImpl::Hits(
 // The first pattern (by index < n) of `set` matching `text` and accepted by
 // `keep`, or -1: one pass over the text instead of one match per pattern.
 // Should the set's DFA run out of memory, asks `one(k)` of each in turn.
-int FirstMatch(const RE2::Set& set, std::string_view text, size_t n, const std::function<bool(size_t)>& one,
-               const std::function<bool(size_t)>& keep = [](size_t) { return true; }) {
+template <typename One, typename Keep>
+int FirstMatch(const RE2::Set& set, std::string_view text, size_t n, const One& one, const Keep& keep) {
   std::vector<int> v;
   RE2::Set::ErrorInfo error;
   if (!set.Match(SP(text), &v, &error) && error.kind != RE2::Set::kNoError) {
@@ -1181,6 +1232,10 @@ int FirstMatch(const RE2::Set& set, std::string_view text, size_t n, const std::
   for (int k : v)
     if ((best < 0 || k < best) && keep(static_cast<size_t>(k))) best = k;
   return best;
+}
+template <typename One>
+int FirstMatch(const RE2::Set& set, std::string_view text, size_t n, const One& one) {
+  return FirstMatch(set, text, n, one, [](size_t) { return true; });
 }
 
 std::string YearStr(int y) { return FormatValue(y); }
@@ -1198,9 +1253,9 @@ FigureExtractorImpl::SentenceCues FigureExtractorImpl::ScanCues(std::string_view
   return c;
 }
 
-std::vector<CueHit> FigureExtractorImpl::FamilyHits(
-    const SentenceCues& cues, CueFamily f, std::string_view s,
-    const std::function<std::string(std::string_view)>& classify) const {
+template <typename Classify>
+std::vector<CueHit> FigureExtractorImpl::FamilyHits(const SentenceCues& cues, CueFamily f, std::string_view s,
+                                                    const Classify& classify) const {
   std::vector<CueHit> out;
   if (!cues.Has(f)) return out;
   for (const CueMatcher::Hit& h : cues.hits) {
@@ -1211,19 +1266,21 @@ std::vector<CueHit> FigureExtractorImpl::FamilyHits(
   return out;
 }
 
-bool FigureExtractorImpl::MayHoldYear(std::string_view s) {
-  for (size_t i = 0; i + 3 < s.size(); ++i)
+int FigureExtractorImpl::YearLikeCount(std::string_view s, int cap) {
+  int n = 0;
+  for (size_t i = 0; i + 3 < s.size() && n < cap; ++i)
     if (((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) &&
         std::isdigit(static_cast<unsigned char>(s[i + 2])) && std::isdigit(static_cast<unsigned char>(s[i + 3])))
-      return true;
-  return false;
+      ++n;
+  return n;
 }
 
 std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, const Date& ref,
                                                         const SentenceCues& cues) const {
   // Each pattern runs only where the words it needs are (cues); the
   // literal ones are read off the cue hits.
-  const bool year = MayHoldYear(s);
+  const int years = YearLikeCount(s, 2);
+  const bool year = years > 0;
   auto family_hits = [&](CueFamily f, auto&& fn) {
     if (!cues.Has(f)) return;
     for (const CueMatcher::Hit& h : cues.hits)
@@ -1316,7 +1373,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     add(st, static_cast<size_t>(in.data() - s.data()), v);
   }
   in = SP(s);
-  while (year && RE2::FindAndConsume(&in, *re_year_range_, &a, &b)) {
+  while (years >= 2 && RE2::FindAndConsume(&in, *re_year_range_, &a, &b)) {
     size_t st = static_cast<size_t>(a.data() - s.data());
     int y0 = std::atoi(std::string(a.data(), a.size()).c_str());
     int y1 = std::atoi(std::string(b.data(), b.size()).c_str());
@@ -1588,12 +1645,12 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
   }
   auto commodity_of = [&](std::string_view m) -> std::string {
     int i = FirstMatch(*commodity_full_, m, commodities_.size(),
-                       [&](size_t k) { return RE2::FullMatch(SP(m), *commodities_[k].second); });
+                       [&](size_t k) { return RE2::FullMatch(SP(m), RE2(commodities_[k].second, FallbackOptions())); });
     return i < 0 ? "" : commodities_[static_cast<size_t>(i)].first;
   };
   auto measure_of = [&](std::string_view m) -> std::string {
     int i = FirstMatch(*measure_full_, m, measures_.size(),
-                       [&](size_t k) { return RE2::FullMatch(SP(m), *measures_[k].re); });
+                       [&](size_t k) { return RE2::FullMatch(SP(m), RE2(measures_[k].pattern, FallbackOptions())); });
     return i < 0 ? "" : std::to_string(i);
   };
   // The document's most named commodity: a whole-text scan, so only for a
@@ -1637,7 +1694,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       block_commodity.clear();
       block_unit.clear();
       prev_commodities.clear();
-      if (RE2::FullMatch(SP(block_text), *re_chrome_end_)) {
+      if (MayBeChromeEnd(gate_chrome_end_, block_text) && RE2::FullMatch(SP(block_text), *re_chrome_end_)) {
         stop = true;
         break;
       }
@@ -1838,7 +1895,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         }
         std::string_view ht = s.substr(h.start, h.end - h.start);
         int i = FirstMatch(*measure_part_, ht, measures_.size(), [&](size_t k) {
-          return measures_[k].quantity && RE2::PartialMatch(SP(ht), *measures_[k].re);
+          return measures_[k].quantity && RE2::PartialMatch(SP(ht), RE2(measures_[k].pattern, FallbackOptions()));
         }, [&](size_t k) { return measures_[k].quantity; });
         if (i >= 0) mea_f.push_back({h.start, h.end, std::to_string(i)});
       }
