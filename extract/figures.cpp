@@ -50,6 +50,14 @@ StringPiece SP(std::string_view s) { return StringPiece(s.data(), s.size()); }
 
 // std::tolower in the "C" locale (the program never sets another), inline.
 char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+// std::isalpha, isdigit, isalnum, isspace, isupper in the "C" locale, inline
+// (the library calls showed in the per-figure paths); bytes >= 0x80 are
+// none of them there.
+bool CIsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool CIsAlpha(char c) { return CIsUpper(c) || (c >= 'a' && c <= 'z'); }
+bool CIsDigit(char c) { return c >= '0' && c <= '9'; }
+bool CIsAlnum(char c) { return CIsAlpha(c) || CIsDigit(c); }
+bool CIsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -64,6 +72,15 @@ bool FindWhole(StringPiece* in, const RE2& re, StringPiece* m) {
   if (!re.Match(*in, 0, in->size(), RE2::UNANCHORED, m, 1)) return false;
   in->remove_prefix(static_cast<size_t>(m->data() + m->size() - in->data()));
   return true;
+}
+
+// Could `re` match at the start of `in`? RE2 answers an anchored match
+// with two or more capture groups on a short text by backtracking
+// (BitState) over the whole text, skipping its DFA: tens of thousands of
+// instructions for the count-noun pattern, which almost never matches. This
+// DFA-only test first rejects the common no-match cheaply.
+bool MayConsume(StringPiece in, const RE2& re) {
+  return re.Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0);
 }
 
 // Does `s` contain `lower_word` (lowercase ASCII), ignoring ASCII case?
@@ -87,9 +104,9 @@ std::string Slug(std::string_view s) {
   std::string out;
   bool dash = false;
   for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
+    if (CIsAlnum(c)) {
       if (dash && !out.empty()) out += '-';
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out += AsciiLower(c);
       dash = false;
     } else {
       dash = true;
@@ -101,10 +118,10 @@ std::string Slug(std::string_view s) {
 std::string CollapseLower(std::string_view s) {
   std::string c;
   for (char ch : s) {
-    if (std::isspace(static_cast<unsigned char>(ch))) {
+    if (CIsSpace(ch)) {
       if (!c.empty() && c.back() != ' ') c += ' ';
     } else {
-      c += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      c += AsciiLower(ch);
     }
   }
   return c;
@@ -190,7 +207,7 @@ struct FormDict {
     // Collapse internal white space runs for multi-word forms.
     std::string c;
     for (char ch : l) {
-      if (std::isspace(static_cast<unsigned char>(ch))) {
+      if (CIsSpace(ch)) {
         if (!c.empty() && c.back() != ' ') c += ' ';
       } else {
         c += ch;
@@ -326,6 +343,9 @@ class FigureExtractorImpl : public FigureExtractor {
   // Which measure (commodity) patterns match a whole text, in one pass:
   // the first in the list wins.
   std::unique_ptr<RE2::Set> measure_full_, commodity_full_;
+  // re_chrome_line_ (0) and re_policy_ctx_ (1), asked of each block with a
+  // figure candidate in one pass.
+  std::unique_ptr<RE2::Set> block_facts_;
   // Which measure patterns occur in a text.
   std::unique_ptr<RE2::Set> measure_part_;
   // First/last bytes of the anchored patterns' forms: calls that cannot
@@ -679,6 +699,10 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
         return Status::Error("metrics.tsv: commodity '" + id + "': " + error);
     if (!measure_full_->Compile() || !measure_part_->Compile() || !commodity_full_->Compile())
       return Status::Error("metrics.tsv: cannot compile the measure and commodity sets");
+    block_facts_ = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    if (block_facts_->Add(re_chrome_line_->pattern(), &error) != 0 ||
+        block_facts_->Add(re_policy_ctx_->pattern(), &error) != 1 || !block_facts_->Compile())
+      return Status::Error("figure_cues.tsv: cannot compile the chrome_line and policy_context set: " + error);
   }
   // Not the measure, growth and kind cues: short or common words ("up",
   // "was", "output") put them in nearly every sentence, and their atoms
@@ -796,7 +820,7 @@ bool FigureExtractorImpl::ParseNumberAt(std::string_view s, size_t pos, double* 
 bool FigureExtractorImpl::ParseAnyNumberAt(std::string_view s, size_t pos, double* v,
                                             size_t* end) const {
   if (pos >= s.size()) return false;
-  if (std::isdigit(static_cast<unsigned char>(s[pos]))) return ParseNumberAt(s, pos, v, end);
+  if (CIsDigit(s[pos])) return ParseNumberAt(s, pos, v, end);
   CueMatcher::Hit h;
   if (!numbers_.MatchAt(s.substr(pos), 0, kNumberWord, &h)) return false;
   auto it = number_words_.find(Lower(s.substr(pos, h.end)));
@@ -863,7 +887,7 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
   size_t per_at = SkipBlanks(s, static_cast<size_t>(in.data() - s.data()));
   bool may_per = gate_per_.MayStartAt(s, per_at) ||
                  (per_at < s.size() && s[per_at] == '-' && gate_per_.MayStartAt(s, per_at + 1));
-  if (may_per && RE2::Consume(&in, *re_per_, &m)) {
+  if (may_per && MayConsume(in, *re_per_) && RE2::Consume(&in, *re_per_, &m)) {
     std::string suffix;
     double pk;
     per_.Lookup(std::string(m.data(), m.size()), &suffix, &pk);
@@ -897,7 +921,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     char prev = ns > 0 ? s[ns - 1] : ' ';
     // Inside a word, a decimal, a fraction or a time of day ("18:03:22.77").
     if (IsWordChar(prev) || prev == '.' || prev == ',' || prev == '/' || prev == '#' || prev == ':') continue;
-    bool is_word = !std::isdigit(static_cast<unsigned char>(s[ns]));
+    bool is_word = !CIsDigit(s[ns]);
     double v = 0;
     bool fraction = false;
     if (is_word) {
@@ -915,7 +939,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
           size_t pe = ns;
           while (pe > 0 && s[pe - 1] == ' ') --pe;
           size_t pb = pe;
-          while (pb > 0 && std::isalnum(static_cast<unsigned char>(s[pb - 1]))) --pb;
+          while (pb > 0 && CIsAlnum(s[pb - 1])) --pb;
           if (pb < pe) {
             std::string phrase = Lower(s.substr(pb, pe - pb)) + " " + w;
             if (halves_.count(phrase) || quarters_.count(phrase)) continue;
@@ -1006,7 +1030,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         size_t e2;
         bool ok = cw != "and" || start_word == "between";
         if (start_word == "from") ok = false;
-        if (ok && p2 < s.size() && std::isdigit(static_cast<unsigned char>(s[p2])) &&
+        if (ok && p2 < s.size() && CIsDigit(s[p2]) &&
             ParseNumberAt(s, p2, &v2, &e2)) {
           double mult2 = 1;
           std::string unit2;
@@ -1079,7 +1103,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
       }
       if (!MayFollowSep(gate_count_, s, count_from) ||
           (count_window_runs_ >= 0 && !count_window_.MayMatch(s.substr(count_from), count_window_runs_)) ||
-          !RE2::Consume(&cin, *re_count_, &other, &mid, &noun)) {
+          !MayConsume(cin, *re_count_) || !RE2::Consume(&cin, *re_count_, &other, &mid, &noun)) {
         // Elliptic: "from 7,472", "against 1.25 mln" after a figure with a unit.
         if (is_word || year_like || c.value_max) continue;
         std::string inherit = out.empty() ? prev_unit : out.back().unit;
@@ -1164,10 +1188,10 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
       StringPiece qin = SP(s.substr(end));
       StringPiece q;
       if (!c.value_max && gate_qual_suffix_.MayStartAt(s, SkipBlanks(s, end)) &&
-          RE2::Consume(&qin, *re_qual_suffix_, &q)) {
+          MayConsume(qin, *re_qual_suffix_) && RE2::Consume(&qin, *re_qual_suffix_, &q)) {
         std::string ql = Lower(std::string_view(q.data(), q.size()));
         auto it = qual_suffix_.find(ql);
-        bool attached = ql != "+" || (end > 0 && !std::isspace(static_cast<unsigned char>(s[end - 1])) &&
+        bool attached = ql != "+" || (end > 0 && !CIsSpace(s[end - 1]) &&
                                       q.data() == s.data() + end);
         if (it != qual_suffix_.end() && attached) {
           c.qualifier = it->second;
@@ -1270,7 +1294,7 @@ int FigureExtractorImpl::YearLikeCount(std::string_view s, int cap) {
   int n = 0;
   for (size_t i = 0; i + 3 < s.size() && n < cap; ++i)
     if (((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) &&
-        std::isdigit(static_cast<unsigned char>(s[i + 2])) && std::isdigit(static_cast<unsigned char>(s[i + 3])))
+        CIsDigit(s[i + 2]) && CIsDigit(s[i + 3]))
       ++n;
   return n;
 }
@@ -1351,13 +1375,13 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
         add(st, st + w.size(), YearStr(ref.year) + (!h.empty() ? "H" : "Q") + std::to_string(it->second));
         continue;
       }
-      if (ref.month == 0 || mo.empty() || !std::isupper(static_cast<unsigned char>(mo[0]))) continue;  // "may"
+      if (ref.month == 0 || mo.empty() || !CIsUpper(mo[0])) continue;  // "may"
       auto it = months_.find(CollapseLower(std::string_view(mo.data(), mo.size())));
       if (it == months_.end()) continue;
       size_t st = static_cast<size_t>(mo.data() - s.data());
       size_t en = st + mo.size();
       // "July 2025", "July 16": dated elsewhere.
-      if (en + 1 < s.size() && (s[en] == ' ' || s[en] == '.') && std::isdigit(static_cast<unsigned char>(s[en + 1])))
+      if (en + 1 < s.size() && (s[en] == ' ' || s[en] == '.') && CIsDigit(s[en + 1]))
         continue;
       int y = it->second <= ref.month ? ref.year : ref.year - 1;
       add(st, en, YearStr(y) + "-" + Pad2(it->second));
@@ -1478,12 +1502,12 @@ std::string FigureExtractorImpl::DeriveNounPhrase(std::string_view s, const Cand
     std::string w;
     for (size_t i = 0; i <= t.size(); ++i) {
       char ch = i < t.size() ? t[i] : ' ';
-      if (std::isalpha(static_cast<unsigned char>(ch)) || ch == '-' || ch == '\'') {
-        w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (CIsAlpha(ch) || ch == '-' || ch == '\'') {
+        w += AsciiLower(ch);
       } else {
         if (!w.empty()) out.push_back(w);
         w.clear();
-        if (std::isdigit(static_cast<unsigned char>(ch))) out.push_back("#");
+        if (CIsDigit(ch)) out.push_back("#");
       }
     }
     return out;
@@ -1705,8 +1729,19 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
     if (cands.empty()) continue;
     if (!block_facts) {
       block_facts = true;
-      block_chrome = RE2::PartialMatch(SP(block_text), *re_chrome_line_);
-      block_policy = RE2::PartialMatch(SP(block_text), *re_policy_ctx_);
+      // Both patterns in one pass over the block (block_facts_); one by
+      // one should the set's DFA run out of memory.
+      std::vector<int> hit;
+      RE2::Set::ErrorInfo error;
+      if (block_facts_->Match(SP(block_text), &hit, &error)) {
+        block_chrome = std::find(hit.begin(), hit.end(), 0) != hit.end();
+        block_policy = std::find(hit.begin(), hit.end(), 1) != hit.end();
+      } else if (error.kind == RE2::Set::kNoError) {
+        block_chrome = block_policy = false;
+      } else {
+        block_chrome = RE2::PartialMatch(SP(block_text), *re_chrome_line_);
+        block_policy = RE2::PartialMatch(SP(block_text), *re_policy_ctx_);
+      }
     }
     if (block_chrome) continue;
 
@@ -1720,7 +1755,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         while (i > 0 && is_item(i)) --i;
         if (i < b || is_item(b)) {
           std::string_view t(text.data() + doc.blocks[i].start, doc.blocks[i].end - doc.blocks[i].start);
-          while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+          while (!t.empty() && CIsSpace(t.back())) t.remove_suffix(1);
           if (!t.empty() && t.back() == ':') intro = t;
         }
       }
@@ -1736,7 +1771,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
     kin = FamilyHits(cues, kKind, s, kind_of);
     // "May" inside a sentence is the month, not the modal verb.
     std::erase_if(kin, [&](const CueHit& h) {
-      return h.start > 0 && std::isupper(static_cast<unsigned char>(s[h.start])) &&
+      return h.start > 0 && CIsUpper(s[h.start]) &&
              months_.count(CollapseLower(s.substr(h.start, h.end - h.start)));
     });
     std::vector<PeriodHit> per = FindPeriods(s, ref, cues);
@@ -1764,8 +1799,8 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       char ch = s[i];
       if (ch == ',' || ch == ';' || ch == ':') {
         // Not a thousands separator.
-        return !(i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
-                 std::isdigit(static_cast<unsigned char>(s[i + 1])));
+        return !(i > 0 && i + 1 < s.size() && CIsDigit(s[i - 1]) &&
+                 CIsDigit(s[i + 1]));
       }
       return ch == '\xE2' && s.compare(i, 3, "—") == 0;
     };
@@ -1798,9 +1833,9 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         if (first != std::string_view::npos) {
           // Cut before the clause word.
           size_t cut = c.end + first;
-          while (cut > c.end && !std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
-          while (cut > c.end && std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
-          while (cut > c.end && !std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
+          while (cut > c.end && !CIsSpace(s[cut - 1])) --cut;
+          while (cut > c.end && CIsSpace(s[cut - 1])) --cut;
+          while (cut > c.end && !CIsSpace(s[cut - 1])) --cut;
           ce = std::max(cut, c.end);
         }
       }
@@ -2062,7 +2097,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         else period = baseline;
       }
       if (prior && own.empty() && period.size() >= 4 && period.size() != 9 &&
-          std::isdigit(static_cast<unsigned char>(period[0]))) {
+          CIsDigit(period[0])) {
         // "a year earlier": the sentence's period, one year back.
         period = YearStr(std::atoi(period.substr(0, 4).c_str()) - 1) + period.substr(4);
       }
@@ -2070,7 +2105,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         // A compound growth rate spans the years the sentence names.
         int y0 = 0, y1 = 0;
         for (const PeriodHit& h : per) {
-          if (h.role == PeriodHit::kIgnore || h.value.size() < 4 || !std::isdigit(static_cast<unsigned char>(h.value[0]))) continue;
+          if (h.role == PeriodHit::kIgnore || h.value.size() < 4 || !CIsDigit(h.value[0])) continue;
           int a = std::atoi(h.value.substr(0, 4).c_str());
           int b = h.value.size() >= 9 && h.value[4] == '-' && h.value.size() == 9 ? std::atoi(h.value.substr(5, 4).c_str()) : a;
           if (!y0 || a < y0) y0 = a;
@@ -2080,7 +2115,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       }
       // A figure dated to a year before publication ("285 kWh/t last year")
       // is reported, whatever the sentence plans.
-      if (!own.empty() && ref.year > 0 && kind != "actual" && std::isdigit(static_cast<unsigned char>(own[0])) &&
+      if (!own.empty() && ref.year > 0 && kind != "actual" && CIsDigit(own[0]) &&
           std::atoi(own.substr(0, 4).c_str()) < ref.year && (own.size() < 9 || own[4] != '-') &&
           (kind == "target" || kind == "limit")) {
         kind = "actual";
@@ -2100,8 +2135,8 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         if (b - a > kMaxSentence) {
           a = c.start > kMaxSentence / 2 ? c.start - kMaxSentence / 2 : 0;
           b = std::min(s.size(), c.end + kMaxSentence / 2);
-          while (a > 0 && !std::isspace(static_cast<unsigned char>(s[a - 1])) && c.start - a < kMaxSentence) --a;
-          while (b < s.size() && !std::isspace(static_cast<unsigned char>(s[b])) && b - c.end < kMaxSentence) ++b;
+          while (a > 0 && !CIsSpace(s[a - 1]) && c.start - a < kMaxSentence) --a;
+          while (b < s.size() && !CIsSpace(s[b]) && b - c.end < kMaxSentence) ++b;
         }
         f.sentence = std::string(s.substr(a, b - a));
       }
