@@ -21,6 +21,7 @@
 // Build once (Add..., then Compile); the const methods are thread-safe.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -83,6 +84,8 @@ class CueMatcher {
  private:
   struct FormInfo {
     std::string text;
+    std::string key;  // as inserted in its trie
+    bool case_insensitive = false;
     int family = 0;
     bool word_start = false, word_end = false;  // \b before / after
     int rank = 0;  // lower wins at one position
@@ -122,6 +125,12 @@ class CueMatcher {
   std::vector<FormInfo> forms_;
   Trie ci_, cs_;  // case-insensitive forms (lowercase) and exact ones
   uint64_t first_byte_[256];  // families a form of which may start with a byte
+  // Text byte pairs (first << 8 | second) a match of some form may begin
+  // with, any family (Compile): most word starts that pass first_byte_ fail
+  // here, before a trie walk. A form of one character admits every second
+  // byte, as does a first byte that starts a folded multi-byte letter.
+  std::bitset<65536> first_pair_;
+  void IndexPairs();
 };
 
 }  // namespace newsgraph
