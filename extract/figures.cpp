@@ -37,7 +37,6 @@
 #include "extract/dates.h"
 #include "extract/form_gate.h"
 #include "extract/form_pattern.h"
-#include "extract/regex_prefilter.h"
 #include "extract/lexicon.h"
 
 namespace newsgraph {
@@ -336,10 +335,6 @@ class FigureExtractorImpl : public FigureExtractor {
                          bool left_only) const;
 
   FormDict units_, scales_, currency_, per_;
-  // The commodity pattern runs on every sentence with a figure; the
-  // prefilter skips it where it cannot match (regex_prefilter.h).
-  RegexPrefilter prefilter_;
-  int slot_commodity_ = -1;
   // Which measure (commodity) patterns match a whole text, in one pass:
   // the first in the list wins.
   std::unique_ptr<RE2::Set> measure_full_, commodity_full_;
@@ -704,13 +699,9 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
         block_facts_->Add(re_policy_ctx_->pattern(), &error) != 1 || !block_facts_->Compile())
       return Status::Error("figure_cues.tsv: cannot compile the chrome_line and policy_context set: " + error);
   }
-  // Not the measure, growth and kind cues: short or common words ("up",
-  // "was", "output") put them in nearly every sentence, and their atoms
-  // would only slow the filter down.
   numbers_.Compile();
   cues_.Compile();
-  slot_commodity_ = prefilter_.Add(*re_commodity_);
-  return prefilter_.Compile();
+  return Status();
 }
 
 // The end of the number grammar "(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?" at
@@ -1761,10 +1752,11 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       }
     }
     // Cue hits of the sentence.
-    const RegexPrefilter::Result may = prefilter_.Test(s);
     const SentenceCues cues = ScanCues(s);
     std::vector<CueHit> com, mea, gro, kin;
-    if (may.May(slot_commodity_)) com = Hits(*re_commodity_, s, commodity_of);
+    // (No atom prefilter before this scan: on a sentence, finding the atoms
+    // cost more than the scan itself.)
+    com = Hits(*re_commodity_, s, commodity_of);
     mea = Hits(*re_measure_, s, measure_of);
     auto growth = [](std::string_view) { return std::string("g"); };
     gro = growth_listed_ ? FamilyHits(cues, kGrowth, s, growth) : Hits(*re_growth_, s, growth);
