@@ -77,6 +77,15 @@ class CueMatcher {
     return (first_byte_[c] >> family) & 1;
   }
 
+  // Could a form of `family` match at text[pos], by its first two bytes?
+  // (cheap pre-test of MatchAt; false at the end of `text`)
+  bool MayStartAt(std::string_view text, size_t pos, int family) const {
+    if (pos >= text.size() || !MayStartWith(family, static_cast<unsigned char>(text[pos]))) return false;
+    return pos + 1 == text.size() ||
+           first_pair_[static_cast<size_t>(static_cast<unsigned char>(text[pos])) << 8 |
+                       static_cast<unsigned char>(text[pos + 1])];
+  }
+
   size_t size() const { return forms_.size(); }  // forms added
   const std::string& Form(int id) const { return forms_[static_cast<size_t>(id)].text; }
   int FamilyOf(int id) const { return forms_[static_cast<size_t>(id)].family; }
