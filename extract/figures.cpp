@@ -417,6 +417,9 @@ class FigureExtractorImpl : public FigureExtractor {
   // "tonnes a year earlier": the unit is tonnes; moves `in` back after it.
   void FixYearEarlier(std::string_view s, StringPiece m, StringPiece* in, std::string* unit) const;
   std::unordered_set<std::string> count_stops_, np_stops_;
+  // Words a derived noun phrase skips: np_stops_ and the kind, qualifier
+  // and number-word forms, in one set (one lookup per word).
+  std::unordered_set<std::string> np_skip_;
   std::vector<std::string> year_cues_;  // reference_year_cue forms, lower case
   std::unordered_map<std::string, std::string> qualifiers_, qual_suffix_, count_nouns_,
       kind_cues_;
@@ -491,6 +494,10 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
       else if (cls == "relative_month") rel_months_[l] = std::atoi(r[1].c_str());
     }
   }
+  np_skip_ = np_stops_;
+  for (const auto* m : {&kind_cues_, &qualifiers_})
+    for (const auto& [k, v] : *m) np_skip_.insert(k);
+  for (const auto& [k, v] : number_words_) np_skip_.insert(k);
   // LatestCuedYear compares bytes: see the note in figure_cues.tsv.
   for (const std::string& f : year_cues_) {
     bool plain = !f.empty() && f.front() != ' ' && f.back() != ' ' && f.find("  ") == std::string::npos;
@@ -1492,44 +1499,61 @@ std::string FigureExtractorImpl::FoldWords(const std::string& slug) const {
 // words on the left of the figure in its clause. Function words, cue words
 // and numbers are skipped; at most three words, spelling folded.
 std::string FigureExtractorImpl::DeriveNounPhrase(std::string_view s, const Cand& c) const {
-  auto words_of = [&](std::string_view t) {
-    std::vector<std::string> out;
-    std::string w;
-    for (size_t i = 0; i <= t.size(); ++i) {
-      char ch = i < t.size() ? t[i] : ' ';
-      if (CIsAlpha(ch) || ch == '-' || ch == '\'') {
-        w += AsciiLower(ch);
-      } else {
-        if (!w.empty()) out.push_back(w);
-        w.clear();
-        if (CIsDigit(ch)) out.push_back("#");
-      }
+  // The clause read as tokens: words of [A-Za-z'-] (lower case) and "#" for
+  // each digit; read lazily from either end, as only the words next to the
+  // figure matter.
+  auto word_char = [](char ch) { return CIsAlpha(ch) || ch == '-' || ch == '\''; };
+  auto next_token = [&](std::string_view t, size_t* i, std::string* w) {
+    while (*i < t.size() && !word_char(t[*i]) && !CIsDigit(t[*i])) ++*i;
+    if (*i == t.size()) return false;
+    w->clear();
+    if (CIsDigit(t[*i])) {
+      ++*i;
+      *w = "#";
+      return true;
     }
-    return out;
+    for (; *i < t.size() && word_char(t[*i]); ++*i) *w += AsciiLower(t[*i]);
+    return true;
+  };
+  auto prev_token = [&](std::string_view t, size_t* j, std::string* w) {
+    while (*j > 0 && !word_char(t[*j - 1]) && !CIsDigit(t[*j - 1])) --*j;
+    if (*j == 0) return false;
+    w->clear();
+    if (CIsDigit(t[*j - 1])) {
+      --*j;
+      *w = "#";
+      return true;
+    }
+    size_t k = *j;
+    while (k > 0 && word_char(t[k - 1])) --k;
+    for (size_t i = k; i < *j; ++i) *w += AsciiLower(t[i]);
+    *j = k;
+    return true;
   };
   auto keep = [&](const std::string& w) {
-    return w != "#" && w.size() > 1 && !np_stops_.count(w) && !kind_cues_.count(w) &&
-           !qualifiers_.count(w) && !number_words_.count(w) && w.find('\'') == std::string::npos;
+    return w != "#" && w.size() > 1 && w.find('\'') == std::string::npos && !np_skip_.count(w);
   };
   std::vector<std::string> picked;
+  std::string w;
   std::string_view right = s.substr(c.end, c.clause_end - c.end);
-  std::vector<std::string> rw = words_of(right);
-  if (!rw.empty() && rw[0] == "of") {
-    for (size_t i = 1; i < rw.size() && picked.size() < 3; ++i) {
-      if (rw[i] == "#") break;
-      if (keep(rw[i])) picked.push_back(rw[i]);
+  size_t i = 0;
+  if (next_token(right, &i, &w) && w == "of") {
+    while (picked.size() < 3 && next_token(right, &i, &w)) {
+      if (w == "#") break;
+      if (keep(w)) picked.push_back(w);
       else if (!picked.empty()) break;
     }
   }
   if (picked.empty()) {
-    std::vector<std::string> lw = words_of(s.substr(c.clause_start, c.start - c.clause_start));
+    std::string_view left = s.substr(c.clause_start, c.start - c.clause_start);
     // On the left, verb forms ("-ed", "-ing") end the noun phrase.
-    auto verbish = [](const std::string& w) {
-      return w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+    auto verbish = [](const std::string& v) {
+      return v.size() > 4 && (v.ends_with("ed") || v.ends_with("ing"));
     };
-    for (size_t i = lw.size(); i-- > 0 && picked.size() < 3;) {
-      if (lw[i] == "#") break;
-      if (keep(lw[i]) && !verbish(lw[i])) picked.insert(picked.begin(), lw[i]);
+    size_t j = left.size();
+    while (picked.size() < 3 && prev_token(left, &j, &w)) {
+      if (w == "#") break;
+      if (keep(w) && !verbish(w)) picked.insert(picked.begin(), w);
       else if (!picked.empty()) break;
     }
   }
