@@ -164,8 +164,11 @@ struct UnitInfo {
 // matched text to its value.
 struct FormDict {
   std::unique_ptr<RE2> re;  // anchored at start: ^<sep>(forms)
-  std::unordered_map<std::string, std::string> exact, lower;
-  std::unordered_map<std::string, double> exact_mult, lower_mult;
+  struct Entry {
+    std::string value;
+    double mult = 1;
+  };
+  std::unordered_map<std::string, Entry> exact, lower;  // one lookup per match
   std::vector<std::string> ci_forms, cs_forms;
 
   // Some form begins with a blank or '-', the characters of the "[ \t]*-?[ \t]*"
@@ -175,12 +178,10 @@ struct FormDict {
   void Add(const std::string& form, const std::string& value, double mult, bool cs) {
     if (!form.empty() && (form[0] == ' ' || form[0] == '\t' || form[0] == '-')) form_starts_like_sep = true;
     if (cs) {
-      exact[form] = value;
-      exact_mult[form] = mult;
+      exact[form] = {value, mult};
       cs_forms.push_back(form);
     } else {
-      lower[Lower(form)] = value;
-      lower_mult[Lower(form)] = mult;
+      lower[Lower(form)] = {value, mult};
       ci_forms.push_back(form);
     }
   }
@@ -201,25 +202,25 @@ struct FormDict {
     gate->AddAll(cs_forms, false);
     gate->AddAll(ci_forms, true);
   }
-  bool Lookup(const std::string& m, std::string* value, double* mult) const {
-    if (auto it = exact.find(m); it != exact.end()) {
-      *value = it->second;
-      *mult = exact_mult.at(m);
+  bool Lookup(std::string_view m, std::string* value, double* mult) const {
+    std::string key(m);
+    if (auto it = exact.find(key); it != exact.end()) {
+      *value = it->second.value;
+      *mult = it->second.mult;
       return true;
     }
-    std::string l = Lower(m);
-    // Collapse internal white space runs for multi-word forms.
-    std::string c;
-    for (char ch : l) {
+    // Lower case, internal white space runs collapsed (multi-word forms).
+    key.clear();
+    for (char ch : m) {
       if (CIsSpace(ch)) {
-        if (!c.empty() && c.back() != ' ') c += ' ';
+        if (!key.empty() && key.back() != ' ') key += ' ';
       } else {
-        c += ch;
+        key += AsciiLower(ch);
       }
     }
-    if (auto it = lower.find(c); it != lower.end()) {
-      *value = it->second;
-      *mult = lower_mult.at(c);
+    if (auto it = lower.find(key); it != lower.end()) {
+      *value = it->second.value;
+      *mult = it->second.mult;
       return true;
     }
     return false;
@@ -852,18 +853,18 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
   double k = 1;
   bool have_unit = false;
   if (MayFollowSep(gate_unit_, s, pos) && ConsumeForm(&in, *re_unit_, units_, &m) &&
-      units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+      units_.Lookup(std::string_view(m.data(), m.size()), &val, &k)) {
     have_unit = true;
     FixYearEarlier(s, m, &in, &val);
   } else {
     in = SP(s.substr(pos));
     if (MayFollowSep(gate_scale_, s, pos) && ConsumeForm(&in, *re_scale_, scales_, &m) &&
-        scales_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+        scales_.Lookup(std::string_view(m.data(), m.size()), &val, &k)) {
       *mult = k;
       StringPiece save = in;
       size_t after_scale = static_cast<size_t>(in.data() - s.data());
       if (MayFollowSep(gate_unit_, s, after_scale) && ConsumeForm(&in, *re_unit_, units_, &m) &&
-          units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+          units_.Lookup(std::string_view(m.data(), m.size()), &val, &k)) {
         have_unit = true;
         FixYearEarlier(s, m, &in, &val);
       } else {
@@ -892,7 +893,7 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
   if (may_per && MayConsume(in, *re_per_) && RE2::Consume(&in, *re_per_, &m)) {
     std::string suffix;
     double pk;
-    per_.Lookup(std::string(m.data(), m.size()), &suffix, &pk);
+    per_.Lookup(std::string_view(m.data(), m.size()), &suffix, &pk);
     StringPiece probe = save;
     // "20.98 mln tonnes a year earlier": a date, not a per-year rate.
     if (suffix == "t/y" && RE2::Consume(&probe, *re_year_earlier_at_)) {
@@ -995,7 +996,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
       std::string_view win = left.substr(left.size() > 24 ? left.size() - 24 : 0);
       if (MayEndWithForm(gate_currency_, win) && RE2::PartialMatch(SP(win), *re_currency_, &cm)) {
         double k;
-        if (currency_.Lookup(std::string(cm.data(), cm.size()), &currency, &k))
+        if (currency_.Lookup(std::string_view(cm.data(), cm.size()), &currency, &k))
           lead = static_cast<size_t>(cm.data() - s.data());
       }
     }
@@ -1049,7 +1050,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
                 std::string sv;
                 double k2 = 1;
                 if (MayFollowSep(gate_scale_, s, e2) && ConsumeForm(&sin, *re_scale_, scales_, &sm) &&
-                    scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k2))
+                    scales_.Lookup(std::string_view(sm.data(), sm.size()), &sv, &k2))
                   mult = mult2 / k2 * scale1;
               }
               unit = unit2;
@@ -1116,7 +1117,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         double k = 1;
         std::string sv;
         bool scaled = MayFollowSep(gate_scale_, s, ne) && ConsumeForm(&sin, *re_scale_, scales_, &sm) &&
-                      scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k);
+                      scales_.Lookup(std::string_view(sm.data(), sm.size()), &sv, &k);
         if (scaled && (inherit == "%" || inherit == "pp")) continue;  // "33.8 mln" is no share
         // A bare elliptic number needs a cue word and some size ("Phase 1 and
         // 2" is not a quantity).
