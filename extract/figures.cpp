@@ -202,6 +202,17 @@ struct FormDict {
     gate->AddAll(cs_forms, false);
     gate->AddAll(ci_forms, true);
   }
+  // The forms on a cue trie (family 0, longest first as in Body), when it
+  // can match every one as RE2 does and none starts like the separator:
+  // ConsumeForm then walks the trie instead of running RE2 at a number.
+  CueMatcher trie;
+  bool on_trie = false;
+  void BuildTrie() {
+    on_trie = !form_starts_like_sep;
+    for (const std::string& f : cs_forms) on_trie = on_trie && trie.Add(0, f, false).ok();
+    for (const std::string& f : ci_forms) on_trie = on_trie && trie.Add(0, f, true).ok();
+    trie.Compile();
+  }
   bool Lookup(std::string_view m, std::string* value, double* mult) const {
     std::string key(m);
     if (auto it = exact.find(key); it != exact.end()) {
@@ -358,10 +369,23 @@ class FigureExtractorImpl : public FigureExtractor {
   // RE2::Consume(in, re, form) for re = sep + "(" + dict forms + ")": RE2 is
   // asked for the whole match only (no submatch engine; this runs at every
   // number), and the form is the match after its separator.
-  static bool ConsumeForm(StringPiece* in, const RE2& re, const FormDict& dict, StringPiece* form) {
-    if (dict.form_starts_like_sep) return RE2::Consume(in, re, form);
+  // (`re` may be null when the dictionary is on its trie.)
+  static bool ConsumeForm(StringPiece* in, const RE2* re, const FormDict& dict, StringPiece* form) {
+    if (dict.on_trie) {
+      // No form starts with a blank or '-': it starts after the whole
+      // separator, and `in` starts the text (no character before it for \b).
+      std::string_view v(in->data(), in->size());
+      size_t p = SkipBlanks(v, 0);
+      if (p < v.size() && v[p] == '-') p = SkipBlanks(v, p + 1);
+      CueMatcher::Hit h;
+      if (!dict.trie.MatchAt(v, p, 0, &h)) return false;
+      *form = StringPiece(in->data() + p, h.end - p);
+      in->remove_prefix(h.end);
+      return true;
+    }
+    if (dict.form_starts_like_sep) return RE2::Consume(in, *re, form);
     StringPiece m;
-    if (!re.Match(*in, 0, in->size(), RE2::ANCHOR_START, &m, 1)) return false;
+    if (!re->Match(*in, 0, in->size(), RE2::ANCHOR_START, &m, 1)) return false;
     std::string_view v(m.data(), m.size());
     size_t p = SkipBlanks(v, 0);
     if (p < v.size() && v[p] == '-') p = SkipBlanks(v, p + 1);
@@ -460,8 +484,11 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     }
   }
   const std::string sep = "^[ \\t]*-?[ \\t]*";
-  re_unit_ = Compile(sep + "(" + units_.Body() + ")", &st);
-  re_scale_ = Compile(sep + "(" + scales_.Body() + ")", &st);
+  units_.BuildTrie();
+  scales_.BuildTrie();
+  // The RE2s only for a dictionary the trie cannot hold.
+  if (!units_.on_trie) re_unit_ = Compile(sep + "(" + units_.Body() + ")", &st);
+  if (!scales_.on_trie) re_scale_ = Compile(sep + "(" + scales_.Body() + ")", &st);
   re_per_ = Compile("^[ \\t]*-?(" + per_.Body() + ")", &st);
   re_per_mass_ = Compile(Alternation(per_mass_forms, true), &st);
   re_currency_ = Compile("(?:^|[^\\w$])(" + currency_.Body() + ")[ \\t]*$", &st);
@@ -852,18 +879,18 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
   std::string val;
   double k = 1;
   bool have_unit = false;
-  if (MayFollowSep(gate_unit_, s, pos) && ConsumeForm(&in, *re_unit_, units_, &m) &&
+  if (MayFollowSep(gate_unit_, s, pos) && ConsumeForm(&in, re_unit_.get(), units_, &m) &&
       units_.Lookup(std::string_view(m.data(), m.size()), &val, &k)) {
     have_unit = true;
     FixYearEarlier(s, m, &in, &val);
   } else {
     in = SP(s.substr(pos));
-    if (MayFollowSep(gate_scale_, s, pos) && ConsumeForm(&in, *re_scale_, scales_, &m) &&
+    if (MayFollowSep(gate_scale_, s, pos) && ConsumeForm(&in, re_scale_.get(), scales_, &m) &&
         scales_.Lookup(std::string_view(m.data(), m.size()), &val, &k)) {
       *mult = k;
       StringPiece save = in;
       size_t after_scale = static_cast<size_t>(in.data() - s.data());
-      if (MayFollowSep(gate_unit_, s, after_scale) && ConsumeForm(&in, *re_unit_, units_, &m) &&
+      if (MayFollowSep(gate_unit_, s, after_scale) && ConsumeForm(&in, re_unit_.get(), units_, &m) &&
           units_.Lookup(std::string_view(m.data(), m.size()), &val, &k)) {
         have_unit = true;
         FixYearEarlier(s, m, &in, &val);
@@ -1049,7 +1076,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
                 StringPiece sin = SP(s.substr(e2)), sm;
                 std::string sv;
                 double k2 = 1;
-                if (MayFollowSep(gate_scale_, s, e2) && ConsumeForm(&sin, *re_scale_, scales_, &sm) &&
+                if (MayFollowSep(gate_scale_, s, e2) && ConsumeForm(&sin, re_scale_.get(), scales_, &sm) &&
                     scales_.Lookup(std::string_view(sm.data(), sm.size()), &sv, &k2))
                   mult = mult2 / k2 * scale1;
               }
@@ -1116,7 +1143,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         StringPiece sin = SP(s.substr(ne)), sm;
         double k = 1;
         std::string sv;
-        bool scaled = MayFollowSep(gate_scale_, s, ne) && ConsumeForm(&sin, *re_scale_, scales_, &sm) &&
+        bool scaled = MayFollowSep(gate_scale_, s, ne) && ConsumeForm(&sin, re_scale_.get(), scales_, &sm) &&
                       scales_.Lookup(std::string_view(sm.data(), sm.size()), &sv, &k);
         if (scaled && (inherit == "%" || inherit == "pp")) continue;  // "33.8 mln" is no share
         // A bare elliptic number needs a cue word and some size ("Phase 1 and
