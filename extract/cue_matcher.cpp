@@ -128,6 +128,8 @@ Result<int> CueMatcher::AddForm(int family, std::string_view form, bool case_ins
   int id = static_cast<int>(forms_.size());
   FormInfo info;
   info.text = std::string(form);
+  info.key = key;
+  info.case_insensitive = case_insensitive;
   info.family = family;
   info.word_start = IsWord(static_cast<unsigned char>(form.front()));
   info.word_end = IsWord(static_cast<unsigned char>(form.back()));
@@ -149,6 +151,38 @@ Result<int> CueMatcher::AddForm(int family, std::string_view form, bool case_ins
 void CueMatcher::Compile() {
   ci_.Freeze();
   cs_.Freeze();
+  IndexPairs();
+}
+
+void CueMatcher::IndexPairs() {
+  first_pair_.reset();
+  // The text bytes that can begin the match of key byte `k` (WalkFrom).
+  auto bytes_of = [](unsigned char k, bool ci) {
+    std::vector<unsigned char> out;
+    if (k == kSpace) return std::vector<unsigned char>{' ', '\t', '\n', '\f', '\r'};
+    if (k == kOneSpace) return std::vector<unsigned char>{' '};
+    out.push_back(k);
+    if (ci && k >= 'a' && k <= 'z') {
+      out.push_back(static_cast<unsigned char>(k - 32));
+      if (k == 'k') out.push_back(0xE2);  // U+212A KELVIN SIGN
+      if (k == 's') out.push_back(0xC5);  // U+017F LONG S
+    }
+    return out;
+  };
+  auto any_second = [&](unsigned char b0) {
+    for (unsigned b1 = 0; b1 < 256; ++b1) first_pair_.set(static_cast<size_t>(b0) << 8 | b1);
+  };
+  for (const FormInfo& fi : forms_) {
+    const auto k0 = static_cast<unsigned char>(fi.key[0]);
+    for (unsigned char b0 : bytes_of(k0, fi.case_insensitive)) {
+      if (fi.key.size() == 1 || b0 >= 0x80) {  // one character, or a multi-byte letter
+        any_second(b0);
+        continue;
+      }
+      for (unsigned char b1 : bytes_of(static_cast<unsigned char>(fi.key[1]), fi.case_insensitive))
+        first_pair_.set(static_cast<size_t>(b0) << 8 | b1);
+    }
+  }
 }
 
 template <typename F>
@@ -203,6 +237,10 @@ void CueMatcher::WalkFrom(const Trie& t, bool fold, std::string_view text, size_
 template <typename F>
 void CueMatcher::Walk(std::string_view text, size_t pos, uint64_t families, F&& f) const {
   if (pos >= text.size() || !(first_byte_[static_cast<unsigned char>(text[pos])] & families)) return;
+  if (pos + 1 < text.size() &&
+      !first_pair_[static_cast<size_t>(static_cast<unsigned char>(text[pos])) << 8 |
+                   static_cast<unsigned char>(text[pos + 1])])
+    return;
   WalkTrie(ci_, true, text, pos, families, f);
   WalkTrie(cs_, false, text, pos, families, f);
 }

@@ -21,6 +21,7 @@
 // Build once (Add..., then Compile); the const methods are thread-safe.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -76,6 +77,15 @@ class CueMatcher {
     return (first_byte_[c] >> family) & 1;
   }
 
+  // Could a form of `family` match at text[pos], by its first two bytes?
+  // (cheap pre-test of MatchAt; false at the end of `text`)
+  bool MayStartAt(std::string_view text, size_t pos, int family) const {
+    if (pos >= text.size() || !MayStartWith(family, static_cast<unsigned char>(text[pos]))) return false;
+    return pos + 1 == text.size() ||
+           first_pair_[static_cast<size_t>(static_cast<unsigned char>(text[pos])) << 8 |
+                       static_cast<unsigned char>(text[pos + 1])];
+  }
+
   size_t size() const { return forms_.size(); }  // forms added
   const std::string& Form(int id) const { return forms_[static_cast<size_t>(id)].text; }
   int FamilyOf(int id) const { return forms_[static_cast<size_t>(id)].family; }
@@ -83,6 +93,8 @@ class CueMatcher {
  private:
   struct FormInfo {
     std::string text;
+    std::string key;  // as inserted in its trie
+    bool case_insensitive = false;
     int family = 0;
     bool word_start = false, word_end = false;  // \b before / after
     int rank = 0;  // lower wins at one position
@@ -122,6 +134,12 @@ class CueMatcher {
   std::vector<FormInfo> forms_;
   Trie ci_, cs_;  // case-insensitive forms (lowercase) and exact ones
   uint64_t first_byte_[256];  // families a form of which may start with a byte
+  // Text byte pairs (first << 8 | second) a match of some form may begin
+  // with, any family (Compile): most word starts that pass first_byte_ fail
+  // here, before a trie walk. A form of one character admits every second
+  // byte, as does a first byte that starts a folded multi-byte letter.
+  std::bitset<65536> first_pair_;
+  void IndexPairs();
 };
 
 }  // namespace newsgraph

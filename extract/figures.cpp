@@ -19,10 +19,11 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string_view>
@@ -37,7 +38,6 @@
 #include "extract/dates.h"
 #include "extract/form_gate.h"
 #include "extract/form_pattern.h"
-#include "extract/regex_prefilter.h"
 #include "extract/lexicon.h"
 
 namespace newsgraph {
@@ -50,6 +50,14 @@ StringPiece SP(std::string_view s) { return StringPiece(s.data(), s.size()); }
 
 // std::tolower in the "C" locale (the program never sets another), inline.
 char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+// std::isalpha, isdigit, isalnum, isspace, isupper in the "C" locale, inline
+// (the library calls showed in the per-figure paths); bytes >= 0x80 are
+// none of them there.
+bool CIsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool CIsAlpha(char c) { return CIsUpper(c) || (c >= 'a' && c <= 'z'); }
+bool CIsDigit(char c) { return c >= '0' && c <= '9'; }
+bool CIsAlnum(char c) { return CIsAlpha(c) || CIsDigit(c); }
+bool CIsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -66,6 +74,15 @@ bool FindWhole(StringPiece* in, const RE2& re, StringPiece* m) {
   return true;
 }
 
+// Could `re` match at the start of `in`? RE2 answers an anchored match
+// with two or more capture groups on a short text by backtracking
+// (BitState) over the whole text, skipping its DFA: tens of thousands of
+// instructions for the count-noun pattern, which almost never matches. This
+// DFA-only test first rejects the common no-match cheaply.
+bool MayConsume(StringPiece in, const RE2& re) {
+  return re.Match(in, 0, in.size(), RE2::ANCHOR_START, nullptr, 0);
+}
+
 // Does `s` contain `lower_word` (lowercase ASCII), ignoring ASCII case?
 bool ContainsFolded(std::string_view s, std::string_view lower_word) {
   if (lower_word.empty()) return true;
@@ -77,19 +94,23 @@ bool ContainsFolded(std::string_view s, std::string_view lower_word) {
   return false;
 }
 
-// [0-9A-Za-z_] (std::isalnum in the C locale, without the library call).
-bool IsWordChar(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
-  return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u == '_';
-}
+// [0-9A-Za-z_] (RE2's \w), by table: the number scan asks it of nearly
+// every byte of every sentence.
+constexpr auto kWordChar = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[static_cast<size_t>(c)] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  return t;
+}();
+bool IsWordChar(char c) { return kWordChar[static_cast<unsigned char>(c)]; }
 
 std::string Slug(std::string_view s) {
   std::string out;
   bool dash = false;
   for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
+    if (CIsAlnum(c)) {
       if (dash && !out.empty()) out += '-';
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out += AsciiLower(c);
       dash = false;
     } else {
       dash = true;
@@ -101,16 +122,34 @@ std::string Slug(std::string_view s) {
 std::string CollapseLower(std::string_view s) {
   std::string c;
   for (char ch : s) {
-    if (std::isspace(static_cast<unsigned char>(ch))) {
+    if (CIsSpace(ch)) {
       if (!c.empty() && c.back() != ' ') c += ' ';
     } else {
-      c += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      c += AsciiLower(ch);
     }
   }
   return c;
 }
 
 std::string FormatValue(int y) { return std::to_string(y); }
+
+// Could "^[\s\p{P}]*(?:chrome_end forms)[\s\p{P}]*$" match `block`? The
+// form starts after white space and punctuation only: skip ASCII white
+// space and every ASCII punctuation or symbol byte (a superset of the ASCII
+// in [\s\p{P}]) that cannot begin a form; the byte there must be able to
+// begin one, or be non-ASCII (Unicode punctuation, case-folded letters).
+// Most blocks open with a letter no form begins with: no RE2 call.
+bool MayBeChromeEnd(const FormGate& gate, std::string_view block) {
+  for (size_t i = 0; i < block.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(block[i]);
+    if (c >= 0x80 || gate.MayStartAt(block, i)) return true;
+    bool blank = c == ' ' || (c >= '\t' && c <= '\r');
+    bool punct = (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+                 (c >= 0x7B && c <= 0x7E);
+    if (!blank && !punct) return false;
+  }
+  return false;
+}
 
 // Longest `sentence` copied into a figure; longer "sentences" are run-on
 // lines (flattened tables) and get a window around the figure.
@@ -125,8 +164,11 @@ struct UnitInfo {
 // matched text to its value.
 struct FormDict {
   std::unique_ptr<RE2> re;  // anchored at start: ^<sep>(forms)
-  std::unordered_map<std::string, std::string> exact, lower;
-  std::unordered_map<std::string, double> exact_mult, lower_mult;
+  struct Entry {
+    std::string value;
+    double mult = 1;
+  };
+  std::unordered_map<std::string, Entry> exact, lower;  // one lookup per match
   std::vector<std::string> ci_forms, cs_forms;
 
   // Some form begins with a blank or '-', the characters of the "[ \t]*-?[ \t]*"
@@ -136,12 +178,10 @@ struct FormDict {
   void Add(const std::string& form, const std::string& value, double mult, bool cs) {
     if (!form.empty() && (form[0] == ' ' || form[0] == '\t' || form[0] == '-')) form_starts_like_sep = true;
     if (cs) {
-      exact[form] = value;
-      exact_mult[form] = mult;
+      exact[form] = {value, mult};
       cs_forms.push_back(form);
     } else {
-      lower[Lower(form)] = value;
-      lower_mult[Lower(form)] = mult;
+      lower[Lower(form)] = {value, mult};
       ci_forms.push_back(form);
     }
   }
@@ -162,25 +202,36 @@ struct FormDict {
     gate->AddAll(cs_forms, false);
     gate->AddAll(ci_forms, true);
   }
-  bool Lookup(const std::string& m, std::string* value, double* mult) const {
-    if (auto it = exact.find(m); it != exact.end()) {
-      *value = it->second;
-      *mult = exact_mult.at(m);
+  // The forms on a cue trie (family 0, longest first as in Body), when it
+  // can match every one as RE2 does and none starts like the separator:
+  // ConsumeForm then walks the trie instead of running RE2 at a number.
+  CueMatcher trie;
+  bool on_trie = false;
+  void BuildTrie() {
+    on_trie = !form_starts_like_sep;
+    for (const std::string& f : cs_forms) on_trie = on_trie && trie.Add(0, f, false).ok();
+    for (const std::string& f : ci_forms) on_trie = on_trie && trie.Add(0, f, true).ok();
+    trie.Compile();
+  }
+  bool Lookup(std::string_view m, std::string* value, double* mult) const {
+    std::string key(m);
+    if (auto it = exact.find(key); it != exact.end()) {
+      *value = it->second.value;
+      *mult = it->second.mult;
       return true;
     }
-    std::string l = Lower(m);
-    // Collapse internal white space runs for multi-word forms.
-    std::string c;
-    for (char ch : l) {
-      if (std::isspace(static_cast<unsigned char>(ch))) {
-        if (!c.empty() && c.back() != ' ') c += ' ';
+    // Lower case, internal white space runs collapsed (multi-word forms).
+    key.clear();
+    for (char ch : m) {
+      if (CIsSpace(ch)) {
+        if (!key.empty() && key.back() != ' ') key += ' ';
       } else {
-        c += ch;
+        key += AsciiLower(ch);
       }
     }
-    if (auto it = lower.find(c); it != lower.end()) {
-      *value = it->second;
-      *mult = lower_mult.at(c);
+    if (auto it = lower.find(key); it != lower.end()) {
+      *value = it->second.value;
+      *mult = it->second.mult;
       return true;
     }
     return false;
@@ -220,8 +271,19 @@ struct MetricRow {
 struct Measure {
   std::string id;
   bool quantity = false;
-  std::unique_ptr<RE2> re;  // full-match test
+  // Matched through the sets (measure_full_, measure_part_); compiled alone
+  // only when a set's DFA runs out of memory (see FirstMatch).
+  std::string pattern;
 };
+
+// A one-off RE2 for a fallback path: compiling every pattern up front cost
+// more at start-up than the rare fallbacks ever use.
+RE2::Options FallbackOptions() {
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  return o;
+}
 
 class FigureExtractorImpl : public FigureExtractor {
  public:
@@ -264,10 +326,14 @@ class FigureExtractorImpl : public FigureExtractor {
   SentenceCues ScanCues(std::string_view s) const;
   // Hits of one family as CueHits valued by `classify` of the matched text
   // (dropped when empty), like Hits.
+  // (Templates, not std::function: called per hit on every sentence with a
+  // figure.)
+  template <typename Classify>
   std::vector<CueHit> FamilyHits(const SentenceCues& cues, CueFamily f, std::string_view s,
-                                 const std::function<std::string(std::string_view)>& classify) const;
-  // Could re_year_ / re_year_range_ match: "19dd" or "20dd" in `s`?
-  static bool MayHoldYear(std::string_view s);
+                                 const Classify& classify) const;
+  // How many places in `s` hold "19dd" or "20dd" (overlapping ones too),
+  // counted up to `cap`: re_year_ needs one, re_year_range_ two.
+  static int YearLikeCount(std::string_view s, int cap);
   // --- candidates
   std::vector<Cand> FindCandidates(std::string_view s, const std::string& prev_unit) const;
   bool ParseNumberAt(std::string_view s, size_t pos, double* v, size_t* end) const;
@@ -276,8 +342,8 @@ class FigureExtractorImpl : public FigureExtractor {
   bool ParseUnitTail(std::string_view s, size_t pos, const std::string& currency, double* mult,
                      std::string* unit, size_t* end) const;
   // --- context
-  std::vector<CueHit> Hits(const RE2& re, std::string_view s,
-                           const std::function<std::string(std::string_view)>& classify) const;
+  template <typename Classify>
+  std::vector<CueHit> Hits(const RE2& re, std::string_view s, const Classify& classify) const;
   std::vector<PeriodHit> FindPeriods(std::string_view s, const Date& ref,
                                      const SentenceCues& cues) const;
   std::string DeriveNounPhrase(std::string_view s, const Cand& c) const;
@@ -286,26 +352,40 @@ class FigureExtractorImpl : public FigureExtractor {
                          bool left_only) const;
 
   FormDict units_, scales_, currency_, per_;
-  // The commodity pattern runs on every sentence with a figure; the
-  // prefilter skips it where it cannot match (regex_prefilter.h).
-  RegexPrefilter prefilter_;
-  int slot_commodity_ = -1;
   // Which measure (commodity) patterns match a whole text, in one pass:
   // the first in the list wins.
   std::unique_ptr<RE2::Set> measure_full_, commodity_full_;
+  // re_chrome_line_ (0) and re_policy_ctx_ (1), asked of each block with a
+  // figure candidate in one pass.
+  std::unique_ptr<RE2::Set> block_facts_;
   // Which measure patterns occur in a text.
   std::unique_ptr<RE2::Set> measure_part_;
   // First/last bytes of the anchored patterns' forms: calls that cannot
   // match are skipped (see form_gate.h).
+  // First bytes of the chrome_end forms (MayBeChromeEnd).
+  FormGate gate_chrome_end_;
   FormGate gate_unit_, gate_scale_, gate_per_, gate_currency_, gate_qual_, gate_qual_suffix_,
       gate_count_, gate_range_conn_, gate_range_start_, gate_elliptic_;
   // RE2::Consume(in, re, form) for re = sep + "(" + dict forms + ")": RE2 is
   // asked for the whole match only (no submatch engine; this runs at every
   // number), and the form is the match after its separator.
-  static bool ConsumeForm(StringPiece* in, const RE2& re, const FormDict& dict, StringPiece* form) {
-    if (dict.form_starts_like_sep) return RE2::Consume(in, re, form);
+  // (`re` may be null when the dictionary is on its trie.)
+  static bool ConsumeForm(StringPiece* in, const RE2* re, const FormDict& dict, StringPiece* form) {
+    if (dict.on_trie) {
+      // No form starts with a blank or '-': it starts after the whole
+      // separator, and `in` starts the text (no character before it for \b).
+      std::string_view v(in->data(), in->size());
+      size_t p = SkipBlanks(v, 0);
+      if (p < v.size() && v[p] == '-') p = SkipBlanks(v, p + 1);
+      CueMatcher::Hit h;
+      if (!dict.trie.MatchAt(v, p, 0, &h)) return false;
+      *form = StringPiece(in->data() + p, h.end - p);
+      in->remove_prefix(h.end);
+      return true;
+    }
+    if (dict.form_starts_like_sep) return RE2::Consume(in, *re, form);
     StringPiece m;
-    if (!re.Match(*in, 0, in->size(), RE2::ANCHOR_START, &m, 1)) return false;
+    if (!re->Match(*in, 0, in->size(), RE2::ANCHOR_START, &m, 1)) return false;
     std::string_view v(m.data(), m.size());
     size_t p = SkipBlanks(v, 0);
     if (p < v.size() && v[p] == '-') p = SkipBlanks(v, p + 1);
@@ -329,12 +409,14 @@ class FigureExtractorImpl : public FigureExtractor {
     return t < s.size() && g.MayEndBefore(s, t);
   }
   std::unique_ptr<RE2> re_unit_, re_scale_, re_per_, re_currency_, re_qual_,
-      re_qual_suffix_, re_count_, re_range_conn_, re_range_start_, re_kind_, re_policy_ctx_,
+      re_qual_suffix_, re_count_, re_range_conn_, re_range_start_, re_policy_ctx_,
       re_chrome_end_, re_chrome_line_, re_commodity_, re_measure_, re_growth_, re_other_;
   std::unique_ptr<RE2> re_undated_, re_year_earlier_at_,
       re_year_tail_;
-  std::unique_ptr<RE2> re_fyp_, re_year_range_, re_half_, re_quarter_, re_month_, re_rel_year_,
-      re_rel_month_, re_weekday_, re_year_, re_same_, re_baseline_before_,
+  // (The kind, relative-year, relative-month and same-period cues are read
+  // off the cue trie alone: no RE2 for them.)
+  std::unique_ptr<RE2> re_fyp_, re_year_range_, re_half_, re_quarter_, re_month_,
+      re_weekday_, re_year_, re_baseline_before_,
       re_title_range_, re_elliptic_, re_per_mass_, re_clause_word_, re_anaphora_;
   std::unordered_map<std::string, double> number_words_, fractions_;
   std::vector<std::string> fraction_stems_;  // "alf", "hird": a sentence may hold a fraction
@@ -360,12 +442,15 @@ class FigureExtractorImpl : public FigureExtractor {
   // "tonnes a year earlier": the unit is tonnes; moves `in` back after it.
   void FixYearEarlier(std::string_view s, StringPiece m, StringPiece* in, std::string* unit) const;
   std::unordered_set<std::string> count_stops_, np_stops_;
+  // Words a derived noun phrase skips: np_stops_ and the kind, qualifier
+  // and number-word forms, in one set (one lookup per word).
+  std::unordered_set<std::string> np_skip_;
   std::vector<std::string> year_cues_;  // reference_year_cue forms, lower case
   std::unordered_map<std::string, std::string> qualifiers_, qual_suffix_, count_nouns_,
       kind_cues_;
   std::unordered_map<std::string, int> months_, weekdays_, halves_, quarters_, rel_years_,
       rel_months_;
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> commodities_;  // id, full match
+  std::vector<std::pair<std::string, std::string>> commodities_;  // id, pattern (as Measure::pattern)
   std::vector<Measure> measures_;
   std::vector<std::pair<std::string, std::string>> folds_;  // canonical, variant
   std::unordered_map<std::string, std::string> unit_metric_, aliases_;
@@ -399,8 +484,11 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     }
   }
   const std::string sep = "^[ \\t]*-?[ \\t]*";
-  re_unit_ = Compile(sep + "(" + units_.Body() + ")", &st);
-  re_scale_ = Compile(sep + "(" + scales_.Body() + ")", &st);
+  units_.BuildTrie();
+  scales_.BuildTrie();
+  // The RE2s only for a dictionary the trie cannot hold.
+  if (!units_.on_trie) re_unit_ = Compile(sep + "(" + units_.Body() + ")", &st);
+  if (!scales_.on_trie) re_scale_ = Compile(sep + "(" + scales_.Body() + ")", &st);
   re_per_ = Compile("^[ \\t]*-?(" + per_.Body() + ")", &st);
   re_per_mass_ = Compile(Alternation(per_mass_forms, true), &st);
   re_currency_ = Compile("(?:^|[^\\w$])(" + currency_.Body() + ")[ \\t]*$", &st);
@@ -434,6 +522,10 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
       else if (cls == "relative_month") rel_months_[l] = std::atoi(r[1].c_str());
     }
   }
+  np_skip_ = np_stops_;
+  for (const auto* m : {&kind_cues_, &qualifiers_})
+    for (const auto& [k, v] : *m) np_skip_.insert(k);
+  for (const auto& [k, v] : number_words_) np_skip_.insert(k);
   // LatestCuedYear compares bytes: see the note in figure_cues.tsv.
   for (const std::string& f : year_cues_) {
     bool plain = !f.empty() && f.front() != ' ' && f.back() != ' ' && f.find("  ") == std::string::npos;
@@ -509,13 +601,13 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   gate_range_start_.AddAll(by_class["range_start"], true);
   gate_elliptic_.AddAll(by_class["elliptic_cue"], true);
   re_elliptic_ = Compile("(?:^|[^\\w])(?:" + alt("elliptic_cue") + ")[ \\t]+$", &st);
-  re_kind_ = Compile("(" + alt("kind") + ")", &st);
   for (auto [fam, cls] : {std::pair{kKind, "kind"}, {kHalf, "half"}, {kQuarter, "quarter"}, {kMonth, "month"},
                           {kWeekday, "weekday"}, {kRelYear, "relative_year"}, {kRelMonth, "relative_month"},
                           {kSame, "same_period"}, {kYearEarlier, "year_earlier"},
                           {kFiveYearPlan, "five_year_plan"}})
     if (Status s2 = AddCues(&cues_, fam, by_class[cls], true); !s2.ok()) return s2.WithContext("figure_cues.tsv");
   re_policy_ctx_ = Compile(alt("policy_context"), &st);
+  gate_chrome_end_.AddAll(by_class["chrome_end"], true);
   re_chrome_end_ = Compile("^[\\s\\p{P}]*(?:" + alt("chrome_end") + ")[\\s\\p{P}]*$", &st);
   {
     // An e-mail address ("[\w.-]+@[\w-]+\.\w") holds "@": when "@" is a
@@ -546,11 +638,8 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     re_year_tail_ = Compile("^[ \\t]+(?:" + Alternation(tails, true) + ")", &st);
   }
   re_month_ = Compile("(" + alt("month") + ")\\.?\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d\\d)\\b", &st);
-  re_rel_year_ = Compile("(" + alt("relative_year") + ")", &st);
-  re_rel_month_ = Compile("(" + alt("relative_month") + ")", &st);
   re_weekday_ = Compile("(?i:\\b(last|this|past|on)\\s+)(" + alt("weekday") + ")", &st);
   re_year_ = Compile("\\b((?:19|20)\\d\\d)\\b", &st);
-  re_same_ = Compile("(" + alt("same_period") + ")", &st);
   re_baseline_before_ = Compile("(?:^|[^\\w])(?:" + alt("period_baseline") +
                                     ")[ \\t]+(?:(?i:the\\s+)?(?i:end\\s+of\\s+)?(?i:the\\s+)?)?$",
                                 &st);
@@ -577,23 +666,23 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   // Growth patterns that are all literal words go to the cue trie.
   std::vector<std::string> growth_forms;
   bool growth_literal = true;
-  re_clause_word_ = Compile("(?:^|\\W)(?:" + alt("clause_word") + ")\\s", &st);
-  // The same pattern on the cue trie (clause_words.h), unless a form is one
-  // the trie cannot match as RE2 does.
+  // The clause-word pattern on the cue trie (clause_words.h), unless a form
+  // is one the trie cannot match as RE2 does: then RE2 (only then compiled).
   clause_words_listed_ = true;
   for (const std::string& f : by_class["clause_word"])
     if (!clause_words_.Add(0, f, true).ok()) clause_words_listed_ = false;
   clause_words_.Compile();
+  if (!clause_words_listed_) re_clause_word_ = Compile("(?:^|\\W)(?:" + alt("clause_word") + ")\\s", &st);
   re_anaphora_ = Compile("^\\W*(?:" + alt("anaphora_start") + ")\\b", &st);
   for (const TsvRow& r : *metrics) {
     std::string pats;
     for (const std::string& f : SplitList(r[3])) pats += (pats.empty() ? "" : "|") + folded(f);
     std::string body = "(?i:\\b(?:" + pats + ")\\b)";
     if (r[0] == "commodity") {
-      commodities_.push_back({r[1], Compile(body, &st)});
+      commodities_.push_back({r[1], body});
       commodity_alt += (commodity_alt.empty() ? "" : "|") + body;
     } else if (r[0] == "measure") {
-      measures_.push_back({r[1], r[2] == "quantity", Compile(body, &st)});
+      measures_.push_back({r[1], r[2] == "quantity", body});
       measure_alt += (measure_alt.empty() ? "" : "|") + body;
     } else if (r[0] == "growth") {
       growth_alt += (growth_alt.empty() ? "" : "|") + body;
@@ -620,7 +709,8 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
   }
   re_commodity_ = Compile("(" + commodity_alt + ")", &st);
   re_measure_ = Compile("(" + measure_alt + ")", &st);
-  re_growth_ = Compile("(" + growth_alt + ")", &st);
+  // The growth RE2 only when the trie cannot stand in for it.
+  if (!growth_literal) re_growth_ = Compile("(" + growth_alt + ")", &st);
   if (!st.ok()) return st;
   if (growth_literal) {
     growth_listed_ = true;
@@ -637,21 +727,21 @@ Status FigureExtractorImpl::Load(const std::string& dir) {
     commodity_full_ = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
     std::string error;
     for (const Measure& m : measures_)
-      if (measure_full_->Add(m.re->pattern(), &error) < 0 || measure_part_->Add(m.re->pattern(), &error) < 0)
+      if (measure_full_->Add(m.pattern, &error) < 0 || measure_part_->Add(m.pattern, &error) < 0)
         return Status::Error("metrics.tsv: measure '" + m.id + "': " + error);
-    for (auto& [id, re] : commodities_)
-      if (commodity_full_->Add(re->pattern(), &error) < 0)
+    for (auto& [id, pattern] : commodities_)
+      if (commodity_full_->Add(pattern, &error) < 0)
         return Status::Error("metrics.tsv: commodity '" + id + "': " + error);
     if (!measure_full_->Compile() || !measure_part_->Compile() || !commodity_full_->Compile())
       return Status::Error("metrics.tsv: cannot compile the measure and commodity sets");
+    block_facts_ = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    if (block_facts_->Add(re_chrome_line_->pattern(), &error) != 0 ||
+        block_facts_->Add(re_policy_ctx_->pattern(), &error) != 1 || !block_facts_->Compile())
+      return Status::Error("figure_cues.tsv: cannot compile the chrome_line and policy_context set: " + error);
   }
-  // Not the measure, growth and kind cues: short or common words ("up",
-  // "was", "output") put them in nearly every sentence, and their atoms
-  // would only slow the filter down.
   numbers_.Compile();
   cues_.Compile();
-  slot_commodity_ = prefilter_.Add(*re_commodity_);
-  return prefilter_.Compile();
+  return Status();
 }
 
 // The end of the number grammar "(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?" at
@@ -716,13 +806,12 @@ bool FigureExtractorImpl::NextNumber(std::string_view s, size_t from, int* stems
     }
     if (IsWordChar(c)) {
       // A word (no digit in it so far): only its start can begin a form.
-      if ((p == 0 || !IsWordChar(in[p - 1])) &&
-          numbers_.MayStartWith(kNumberOrFraction, static_cast<unsigned char>(c)) && word_at(p))
+      if ((p == 0 || !IsWordChar(in[p - 1])) && numbers_.MayStartAt(in, p, kNumberOrFraction) && word_at(p))
         return true;
       for (++p; p < n && IsWordChar(in[p]) && !(in[p] >= '0' && in[p] <= '9');) ++p;
       continue;
     }
-    if (numbers_.MayStartWith(kNumberOrFraction, static_cast<unsigned char>(c)) && word_at(p)) return true;
+    if (numbers_.MayStartAt(in, p, kNumberOrFraction) && word_at(p)) return true;
     ++p;
   }
   return false;
@@ -732,19 +821,36 @@ bool FigureExtractorImpl::ParseNumberAt(std::string_view s, size_t pos, double* 
                                          size_t* end) const {
   size_t p = NumberEnd(s, pos);
   if (p == pos) return false;
+  *end = p;
+  // Whole numbers of up to 15 digits are exact as doubles: read them by
+  // hand (strtod cost more than the rest of the number scan).
+  uint64_t whole = 0;
+  int ndigits = 0;
+  bool plain = true;
+  for (char c : s.substr(pos, p - pos)) {
+    if (c == ',') continue;
+    if (c < '0' || c > '9' || ++ndigits > 15) {
+      plain = false;
+      break;
+    }
+    whole = whole * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (plain) {
+    *v = static_cast<double>(whole);
+    return true;
+  }
   std::string digits;
   digits.reserve(p - pos);
   for (char c : s.substr(pos, p - pos))
     if (c != ',') digits += c;
   *v = std::strtod(digits.c_str(), nullptr);
-  *end = p;
   return true;
 }
 
 bool FigureExtractorImpl::ParseAnyNumberAt(std::string_view s, size_t pos, double* v,
                                             size_t* end) const {
   if (pos >= s.size()) return false;
-  if (std::isdigit(static_cast<unsigned char>(s[pos]))) return ParseNumberAt(s, pos, v, end);
+  if (CIsDigit(s[pos])) return ParseNumberAt(s, pos, v, end);
   CueMatcher::Hit h;
   if (!numbers_.MatchAt(s.substr(pos), 0, kNumberWord, &h)) return false;
   auto it = number_words_.find(Lower(s.substr(pos, h.end)));
@@ -773,19 +879,19 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
   std::string val;
   double k = 1;
   bool have_unit = false;
-  if (MayFollowSep(gate_unit_, s, pos) && ConsumeForm(&in, *re_unit_, units_, &m) &&
-      units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+  if (MayFollowSep(gate_unit_, s, pos) && ConsumeForm(&in, re_unit_.get(), units_, &m) &&
+      units_.Lookup(std::string_view(m.data(), m.size()), &val, &k)) {
     have_unit = true;
     FixYearEarlier(s, m, &in, &val);
   } else {
     in = SP(s.substr(pos));
-    if (MayFollowSep(gate_scale_, s, pos) && ConsumeForm(&in, *re_scale_, scales_, &m) &&
-        scales_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+    if (MayFollowSep(gate_scale_, s, pos) && ConsumeForm(&in, re_scale_.get(), scales_, &m) &&
+        scales_.Lookup(std::string_view(m.data(), m.size()), &val, &k)) {
       *mult = k;
       StringPiece save = in;
       size_t after_scale = static_cast<size_t>(in.data() - s.data());
-      if (MayFollowSep(gate_unit_, s, after_scale) && ConsumeForm(&in, *re_unit_, units_, &m) &&
-          units_.Lookup(std::string(m.data(), m.size()), &val, &k)) {
+      if (MayFollowSep(gate_unit_, s, after_scale) && ConsumeForm(&in, re_unit_.get(), units_, &m) &&
+          units_.Lookup(std::string_view(m.data(), m.size()), &val, &k)) {
         have_unit = true;
         FixYearEarlier(s, m, &in, &val);
       } else {
@@ -811,10 +917,10 @@ bool FigureExtractorImpl::ParseUnitTail(std::string_view s, size_t pos, const st
   size_t per_at = SkipBlanks(s, static_cast<size_t>(in.data() - s.data()));
   bool may_per = gate_per_.MayStartAt(s, per_at) ||
                  (per_at < s.size() && s[per_at] == '-' && gate_per_.MayStartAt(s, per_at + 1));
-  if (may_per && RE2::Consume(&in, *re_per_, &m)) {
+  if (may_per && MayConsume(in, *re_per_) && RE2::Consume(&in, *re_per_, &m)) {
     std::string suffix;
     double pk;
-    per_.Lookup(std::string(m.data(), m.size()), &suffix, &pk);
+    per_.Lookup(std::string_view(m.data(), m.size()), &suffix, &pk);
     StringPiece probe = save;
     // "20.98 mln tonnes a year earlier": a date, not a per-year rate.
     if (suffix == "t/y" && RE2::Consume(&probe, *re_year_earlier_at_)) {
@@ -845,7 +951,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
     char prev = ns > 0 ? s[ns - 1] : ' ';
     // Inside a word, a decimal, a fraction or a time of day ("18:03:22.77").
     if (IsWordChar(prev) || prev == '.' || prev == ',' || prev == '/' || prev == '#' || prev == ':') continue;
-    bool is_word = !std::isdigit(static_cast<unsigned char>(s[ns]));
+    bool is_word = !CIsDigit(s[ns]);
     double v = 0;
     bool fraction = false;
     if (is_word) {
@@ -863,7 +969,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
           size_t pe = ns;
           while (pe > 0 && s[pe - 1] == ' ') --pe;
           size_t pb = pe;
-          while (pb > 0 && std::isalnum(static_cast<unsigned char>(s[pb - 1]))) --pb;
+          while (pb > 0 && CIsAlnum(s[pb - 1])) --pb;
           if (pb < pe) {
             std::string phrase = Lower(s.substr(pb, pe - pb)) + " " + w;
             if (halves_.count(phrase) || quarters_.count(phrase)) continue;
@@ -917,7 +1023,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
       std::string_view win = left.substr(left.size() > 24 ? left.size() - 24 : 0);
       if (MayEndWithForm(gate_currency_, win) && RE2::PartialMatch(SP(win), *re_currency_, &cm)) {
         double k;
-        if (currency_.Lookup(std::string(cm.data(), cm.size()), &currency, &k))
+        if (currency_.Lookup(std::string_view(cm.data(), cm.size()), &currency, &k))
           lead = static_cast<size_t>(cm.data() - s.data());
       }
     }
@@ -954,7 +1060,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         size_t e2;
         bool ok = cw != "and" || start_word == "between";
         if (start_word == "from") ok = false;
-        if (ok && p2 < s.size() && std::isdigit(static_cast<unsigned char>(s[p2])) &&
+        if (ok && p2 < s.size() && CIsDigit(s[p2]) &&
             ParseNumberAt(s, p2, &v2, &e2)) {
           double mult2 = 1;
           std::string unit2;
@@ -970,8 +1076,8 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
                 StringPiece sin = SP(s.substr(e2)), sm;
                 std::string sv;
                 double k2 = 1;
-                if (MayFollowSep(gate_scale_, s, e2) && ConsumeForm(&sin, *re_scale_, scales_, &sm) &&
-                    scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k2))
+                if (MayFollowSep(gate_scale_, s, e2) && ConsumeForm(&sin, re_scale_.get(), scales_, &sm) &&
+                    scales_.Lookup(std::string_view(sm.data(), sm.size()), &sv, &k2))
                   mult = mult2 / k2 * scale1;
               }
               unit = unit2;
@@ -1027,7 +1133,7 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
       }
       if (!MayFollowSep(gate_count_, s, count_from) ||
           (count_window_runs_ >= 0 && !count_window_.MayMatch(s.substr(count_from), count_window_runs_)) ||
-          !RE2::Consume(&cin, *re_count_, &other, &mid, &noun)) {
+          !MayConsume(cin, *re_count_) || !RE2::Consume(&cin, *re_count_, &other, &mid, &noun)) {
         // Elliptic: "from 7,472", "against 1.25 mln" after a figure with a unit.
         if (is_word || year_like || c.value_max) continue;
         std::string inherit = out.empty() ? prev_unit : out.back().unit;
@@ -1037,8 +1143,8 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
         StringPiece sin = SP(s.substr(ne)), sm;
         double k = 1;
         std::string sv;
-        bool scaled = MayFollowSep(gate_scale_, s, ne) && ConsumeForm(&sin, *re_scale_, scales_, &sm) &&
-                      scales_.Lookup(std::string(sm.data(), sm.size()), &sv, &k);
+        bool scaled = MayFollowSep(gate_scale_, s, ne) && ConsumeForm(&sin, re_scale_.get(), scales_, &sm) &&
+                      scales_.Lookup(std::string_view(sm.data(), sm.size()), &sv, &k);
         if (scaled && (inherit == "%" || inherit == "pp")) continue;  // "33.8 mln" is no share
         // A bare elliptic number needs a cue word and some size ("Phase 1 and
         // 2" is not a quantity).
@@ -1112,10 +1218,10 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
       StringPiece qin = SP(s.substr(end));
       StringPiece q;
       if (!c.value_max && gate_qual_suffix_.MayStartAt(s, SkipBlanks(s, end)) &&
-          RE2::Consume(&qin, *re_qual_suffix_, &q)) {
+          MayConsume(qin, *re_qual_suffix_) && RE2::Consume(&qin, *re_qual_suffix_, &q)) {
         std::string ql = Lower(std::string_view(q.data(), q.size()));
         auto it = qual_suffix_.find(ql);
-        bool attached = ql != "+" || (end > 0 && !std::isspace(static_cast<unsigned char>(s[end - 1])) &&
+        bool attached = ql != "+" || (end > 0 && !CIsSpace(s[end - 1]) &&
                                       q.data() == s.data() + end);
         if (it != qual_suffix_.end() && attached) {
           c.qualifier = it->second;
@@ -1143,9 +1249,8 @@ std::vector<Cand> FigureExtractorImpl::FindCandidates(std::string_view s,
 }
 
 
-std::vector<CueHit> FigureExtractorImpl::Hits(
-    const RE2& re, std::string_view s,
-    const std::function<std::string(std::string_view)>& classify) const {
+template <typename Classify>
+std::vector<CueHit> FigureExtractorImpl::Hits(const RE2& re, std::string_view s, const Classify& classify) const {
   std::vector<CueHit> out;
   StringPiece in = SP(s);
   StringPiece m;
@@ -1168,8 +1273,8 @@ std::vector<CueHit> FigureExtractorImpl::Hits(
 // The first pattern (by index < n) of `set` matching `text` and accepted by
 // `keep`, or -1: one pass over the text instead of one match per pattern.
 // Should the set's DFA run out of memory, asks `one(k)` of each in turn.
-int FirstMatch(const RE2::Set& set, std::string_view text, size_t n, const std::function<bool(size_t)>& one,
-               const std::function<bool(size_t)>& keep = [](size_t) { return true; }) {
+template <typename One, typename Keep>
+int FirstMatch(const RE2::Set& set, std::string_view text, size_t n, const One& one, const Keep& keep) {
   std::vector<int> v;
   RE2::Set::ErrorInfo error;
   if (!set.Match(SP(text), &v, &error) && error.kind != RE2::Set::kNoError) {
@@ -1181,6 +1286,10 @@ int FirstMatch(const RE2::Set& set, std::string_view text, size_t n, const std::
   for (int k : v)
     if ((best < 0 || k < best) && keep(static_cast<size_t>(k))) best = k;
   return best;
+}
+template <typename One>
+int FirstMatch(const RE2::Set& set, std::string_view text, size_t n, const One& one) {
+  return FirstMatch(set, text, n, one, [](size_t) { return true; });
 }
 
 std::string YearStr(int y) { return FormatValue(y); }
@@ -1198,9 +1307,9 @@ FigureExtractorImpl::SentenceCues FigureExtractorImpl::ScanCues(std::string_view
   return c;
 }
 
-std::vector<CueHit> FigureExtractorImpl::FamilyHits(
-    const SentenceCues& cues, CueFamily f, std::string_view s,
-    const std::function<std::string(std::string_view)>& classify) const {
+template <typename Classify>
+std::vector<CueHit> FigureExtractorImpl::FamilyHits(const SentenceCues& cues, CueFamily f, std::string_view s,
+                                                    const Classify& classify) const {
   std::vector<CueHit> out;
   if (!cues.Has(f)) return out;
   for (const CueMatcher::Hit& h : cues.hits) {
@@ -1211,19 +1320,21 @@ std::vector<CueHit> FigureExtractorImpl::FamilyHits(
   return out;
 }
 
-bool FigureExtractorImpl::MayHoldYear(std::string_view s) {
-  for (size_t i = 0; i + 3 < s.size(); ++i)
+int FigureExtractorImpl::YearLikeCount(std::string_view s, int cap) {
+  int n = 0;
+  for (size_t i = 0; i + 3 < s.size() && n < cap; ++i)
     if (((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) &&
-        std::isdigit(static_cast<unsigned char>(s[i + 2])) && std::isdigit(static_cast<unsigned char>(s[i + 3])))
-      return true;
-  return false;
+        CIsDigit(s[i + 2]) && CIsDigit(s[i + 3]))
+      ++n;
+  return n;
 }
 
 std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, const Date& ref,
                                                         const SentenceCues& cues) const {
   // Each pattern runs only where the words it needs are (cues); the
   // literal ones are read off the cue hits.
-  const bool year = MayHoldYear(s);
+  const int years = YearLikeCount(s, 2);
+  const bool year = years > 0;
   auto family_hits = [&](CueFamily f, auto&& fn) {
     if (!cues.Has(f)) return;
     for (const CueMatcher::Hit& h : cues.hits)
@@ -1294,13 +1405,13 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
         add(st, st + w.size(), YearStr(ref.year) + (!h.empty() ? "H" : "Q") + std::to_string(it->second));
         continue;
       }
-      if (ref.month == 0 || mo.empty() || !std::isupper(static_cast<unsigned char>(mo[0]))) continue;  // "may"
+      if (ref.month == 0 || mo.empty() || !CIsUpper(mo[0])) continue;  // "may"
       auto it = months_.find(CollapseLower(std::string_view(mo.data(), mo.size())));
       if (it == months_.end()) continue;
       size_t st = static_cast<size_t>(mo.data() - s.data());
       size_t en = st + mo.size();
       // "July 2025", "July 16": dated elsewhere.
-      if (en + 1 < s.size() && (s[en] == ' ' || s[en] == '.') && std::isdigit(static_cast<unsigned char>(s[en + 1])))
+      if (en + 1 < s.size() && (s[en] == ' ' || s[en] == '.') && CIsDigit(s[en + 1]))
         continue;
       int y = it->second <= ref.month ? ref.year : ref.year - 1;
       add(st, en, YearStr(y) + "-" + Pad2(it->second));
@@ -1316,7 +1427,7 @@ std::vector<PeriodHit> FigureExtractorImpl::FindPeriods(std::string_view s, cons
     add(st, static_cast<size_t>(in.data() - s.data()), v);
   }
   in = SP(s);
-  while (year && RE2::FindAndConsume(&in, *re_year_range_, &a, &b)) {
+  while (years >= 2 && RE2::FindAndConsume(&in, *re_year_range_, &a, &b)) {
     size_t st = static_cast<size_t>(a.data() - s.data());
     int y0 = std::atoi(std::string(a.data(), a.size()).c_str());
     int y1 = std::atoi(std::string(b.data(), b.size()).c_str());
@@ -1416,44 +1527,61 @@ std::string FigureExtractorImpl::FoldWords(const std::string& slug) const {
 // words on the left of the figure in its clause. Function words, cue words
 // and numbers are skipped; at most three words, spelling folded.
 std::string FigureExtractorImpl::DeriveNounPhrase(std::string_view s, const Cand& c) const {
-  auto words_of = [&](std::string_view t) {
-    std::vector<std::string> out;
-    std::string w;
-    for (size_t i = 0; i <= t.size(); ++i) {
-      char ch = i < t.size() ? t[i] : ' ';
-      if (std::isalpha(static_cast<unsigned char>(ch)) || ch == '-' || ch == '\'') {
-        w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      } else {
-        if (!w.empty()) out.push_back(w);
-        w.clear();
-        if (std::isdigit(static_cast<unsigned char>(ch))) out.push_back("#");
-      }
+  // The clause read as tokens: words of [A-Za-z'-] (lower case) and "#" for
+  // each digit; read lazily from either end, as only the words next to the
+  // figure matter.
+  auto word_char = [](char ch) { return CIsAlpha(ch) || ch == '-' || ch == '\''; };
+  auto next_token = [&](std::string_view t, size_t* i, std::string* w) {
+    while (*i < t.size() && !word_char(t[*i]) && !CIsDigit(t[*i])) ++*i;
+    if (*i == t.size()) return false;
+    w->clear();
+    if (CIsDigit(t[*i])) {
+      ++*i;
+      *w = "#";
+      return true;
     }
-    return out;
+    for (; *i < t.size() && word_char(t[*i]); ++*i) *w += AsciiLower(t[*i]);
+    return true;
+  };
+  auto prev_token = [&](std::string_view t, size_t* j, std::string* w) {
+    while (*j > 0 && !word_char(t[*j - 1]) && !CIsDigit(t[*j - 1])) --*j;
+    if (*j == 0) return false;
+    w->clear();
+    if (CIsDigit(t[*j - 1])) {
+      --*j;
+      *w = "#";
+      return true;
+    }
+    size_t k = *j;
+    while (k > 0 && word_char(t[k - 1])) --k;
+    for (size_t i = k; i < *j; ++i) *w += AsciiLower(t[i]);
+    *j = k;
+    return true;
   };
   auto keep = [&](const std::string& w) {
-    return w != "#" && w.size() > 1 && !np_stops_.count(w) && !kind_cues_.count(w) &&
-           !qualifiers_.count(w) && !number_words_.count(w) && w.find('\'') == std::string::npos;
+    return w != "#" && w.size() > 1 && w.find('\'') == std::string::npos && !np_skip_.count(w);
   };
   std::vector<std::string> picked;
+  std::string w;
   std::string_view right = s.substr(c.end, c.clause_end - c.end);
-  std::vector<std::string> rw = words_of(right);
-  if (!rw.empty() && rw[0] == "of") {
-    for (size_t i = 1; i < rw.size() && picked.size() < 3; ++i) {
-      if (rw[i] == "#") break;
-      if (keep(rw[i])) picked.push_back(rw[i]);
+  size_t i = 0;
+  if (next_token(right, &i, &w) && w == "of") {
+    while (picked.size() < 3 && next_token(right, &i, &w)) {
+      if (w == "#") break;
+      if (keep(w)) picked.push_back(w);
       else if (!picked.empty()) break;
     }
   }
   if (picked.empty()) {
-    std::vector<std::string> lw = words_of(s.substr(c.clause_start, c.start - c.clause_start));
+    std::string_view left = s.substr(c.clause_start, c.start - c.clause_start);
     // On the left, verb forms ("-ed", "-ing") end the noun phrase.
-    auto verbish = [](const std::string& w) {
-      return w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+    auto verbish = [](const std::string& v) {
+      return v.size() > 4 && (v.ends_with("ed") || v.ends_with("ing"));
     };
-    for (size_t i = lw.size(); i-- > 0 && picked.size() < 3;) {
-      if (lw[i] == "#") break;
-      if (keep(lw[i]) && !verbish(lw[i])) picked.insert(picked.begin(), lw[i]);
+    size_t j = left.size();
+    while (picked.size() < 3 && prev_token(left, &j, &w)) {
+      if (w == "#") break;
+      if (keep(w) && !verbish(w)) picked.insert(picked.begin(), w);
       else if (!picked.empty()) break;
     }
   }
@@ -1588,12 +1716,12 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
   }
   auto commodity_of = [&](std::string_view m) -> std::string {
     int i = FirstMatch(*commodity_full_, m, commodities_.size(),
-                       [&](size_t k) { return RE2::FullMatch(SP(m), *commodities_[k].second); });
+                       [&](size_t k) { return RE2::FullMatch(SP(m), RE2(commodities_[k].second, FallbackOptions())); });
     return i < 0 ? "" : commodities_[static_cast<size_t>(i)].first;
   };
   auto measure_of = [&](std::string_view m) -> std::string {
     int i = FirstMatch(*measure_full_, m, measures_.size(),
-                       [&](size_t k) { return RE2::FullMatch(SP(m), *measures_[k].re); });
+                       [&](size_t k) { return RE2::FullMatch(SP(m), RE2(measures_[k].pattern, FallbackOptions())); });
     return i < 0 ? "" : std::to_string(i);
   };
   // The document's most named commodity: a whole-text scan, so only for a
@@ -1637,7 +1765,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       block_commodity.clear();
       block_unit.clear();
       prev_commodities.clear();
-      if (RE2::FullMatch(SP(block_text), *re_chrome_end_)) {
+      if (MayBeChromeEnd(gate_chrome_end_, block_text) && RE2::FullMatch(SP(block_text), *re_chrome_end_)) {
         stop = true;
         break;
       }
@@ -1648,8 +1776,19 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
     if (cands.empty()) continue;
     if (!block_facts) {
       block_facts = true;
-      block_chrome = RE2::PartialMatch(SP(block_text), *re_chrome_line_);
-      block_policy = RE2::PartialMatch(SP(block_text), *re_policy_ctx_);
+      // Both patterns in one pass over the block (block_facts_); one by
+      // one should the set's DFA run out of memory.
+      std::vector<int> hit;
+      RE2::Set::ErrorInfo error;
+      if (block_facts_->Match(SP(block_text), &hit, &error)) {
+        block_chrome = std::find(hit.begin(), hit.end(), 0) != hit.end();
+        block_policy = std::find(hit.begin(), hit.end(), 1) != hit.end();
+      } else if (error.kind == RE2::Set::kNoError) {
+        block_chrome = block_policy = false;
+      } else {
+        block_chrome = RE2::PartialMatch(SP(block_text), *re_chrome_line_);
+        block_policy = RE2::PartialMatch(SP(block_text), *re_policy_ctx_);
+      }
     }
     if (block_chrome) continue;
 
@@ -1663,23 +1802,24 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         while (i > 0 && is_item(i)) --i;
         if (i < b || is_item(b)) {
           std::string_view t(text.data() + doc.blocks[i].start, doc.blocks[i].end - doc.blocks[i].start);
-          while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+          while (!t.empty() && CIsSpace(t.back())) t.remove_suffix(1);
           if (!t.empty() && t.back() == ':') intro = t;
         }
       }
     }
     // Cue hits of the sentence.
-    const RegexPrefilter::Result may = prefilter_.Test(s);
     const SentenceCues cues = ScanCues(s);
     std::vector<CueHit> com, mea, gro, kin;
-    if (may.May(slot_commodity_)) com = Hits(*re_commodity_, s, commodity_of);
+    // (No atom prefilter before this scan: on a sentence, finding the atoms
+    // cost more than the scan itself.)
+    com = Hits(*re_commodity_, s, commodity_of);
     mea = Hits(*re_measure_, s, measure_of);
     auto growth = [](std::string_view) { return std::string("g"); };
     gro = growth_listed_ ? FamilyHits(cues, kGrowth, s, growth) : Hits(*re_growth_, s, growth);
     kin = FamilyHits(cues, kKind, s, kind_of);
     // "May" inside a sentence is the month, not the modal verb.
     std::erase_if(kin, [&](const CueHit& h) {
-      return h.start > 0 && std::isupper(static_cast<unsigned char>(s[h.start])) &&
+      return h.start > 0 && CIsUpper(s[h.start]) &&
              months_.count(CollapseLower(s.substr(h.start, h.end - h.start)));
     });
     std::vector<PeriodHit> per = FindPeriods(s, ref, cues);
@@ -1707,8 +1847,8 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       char ch = s[i];
       if (ch == ',' || ch == ';' || ch == ':') {
         // Not a thousands separator.
-        return !(i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
-                 std::isdigit(static_cast<unsigned char>(s[i + 1])));
+        return !(i > 0 && i + 1 < s.size() && CIsDigit(s[i - 1]) &&
+                 CIsDigit(s[i + 1]));
       }
       return ch == '\xE2' && s.compare(i, 3, "—") == 0;
     };
@@ -1741,9 +1881,9 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         if (first != std::string_view::npos) {
           // Cut before the clause word.
           size_t cut = c.end + first;
-          while (cut > c.end && !std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
-          while (cut > c.end && std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
-          while (cut > c.end && !std::isspace(static_cast<unsigned char>(s[cut - 1]))) --cut;
+          while (cut > c.end && !CIsSpace(s[cut - 1])) --cut;
+          while (cut > c.end && CIsSpace(s[cut - 1])) --cut;
+          while (cut > c.end && !CIsSpace(s[cut - 1])) --cut;
           ce = std::max(cut, c.end);
         }
       }
@@ -1838,7 +1978,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         }
         std::string_view ht = s.substr(h.start, h.end - h.start);
         int i = FirstMatch(*measure_part_, ht, measures_.size(), [&](size_t k) {
-          return measures_[k].quantity && RE2::PartialMatch(SP(ht), *measures_[k].re);
+          return measures_[k].quantity && RE2::PartialMatch(SP(ht), RE2(measures_[k].pattern, FallbackOptions()));
         }, [&](size_t k) { return measures_[k].quantity; });
         if (i >= 0) mea_f.push_back({h.start, h.end, std::to_string(i)});
       }
@@ -2005,7 +2145,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         else period = baseline;
       }
       if (prior && own.empty() && period.size() >= 4 && period.size() != 9 &&
-          std::isdigit(static_cast<unsigned char>(period[0]))) {
+          CIsDigit(period[0])) {
         // "a year earlier": the sentence's period, one year back.
         period = YearStr(std::atoi(period.substr(0, 4).c_str()) - 1) + period.substr(4);
       }
@@ -2013,7 +2153,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         // A compound growth rate spans the years the sentence names.
         int y0 = 0, y1 = 0;
         for (const PeriodHit& h : per) {
-          if (h.role == PeriodHit::kIgnore || h.value.size() < 4 || !std::isdigit(static_cast<unsigned char>(h.value[0]))) continue;
+          if (h.role == PeriodHit::kIgnore || h.value.size() < 4 || !CIsDigit(h.value[0])) continue;
           int a = std::atoi(h.value.substr(0, 4).c_str());
           int b = h.value.size() >= 9 && h.value[4] == '-' && h.value.size() == 9 ? std::atoi(h.value.substr(5, 4).c_str()) : a;
           if (!y0 || a < y0) y0 = a;
@@ -2023,7 +2163,7 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
       }
       // A figure dated to a year before publication ("285 kWh/t last year")
       // is reported, whatever the sentence plans.
-      if (!own.empty() && ref.year > 0 && kind != "actual" && std::isdigit(static_cast<unsigned char>(own[0])) &&
+      if (!own.empty() && ref.year > 0 && kind != "actual" && CIsDigit(own[0]) &&
           std::atoi(own.substr(0, 4).c_str()) < ref.year && (own.size() < 9 || own[4] != '-') &&
           (kind == "target" || kind == "limit")) {
         kind = "actual";
@@ -2043,8 +2183,8 @@ std::vector<Figure> FigureExtractorImpl::Extract(const Document& doc,
         if (b - a > kMaxSentence) {
           a = c.start > kMaxSentence / 2 ? c.start - kMaxSentence / 2 : 0;
           b = std::min(s.size(), c.end + kMaxSentence / 2);
-          while (a > 0 && !std::isspace(static_cast<unsigned char>(s[a - 1])) && c.start - a < kMaxSentence) --a;
-          while (b < s.size() && !std::isspace(static_cast<unsigned char>(s[b])) && b - c.end < kMaxSentence) ++b;
+          while (a > 0 && !CIsSpace(s[a - 1]) && c.start - a < kMaxSentence) --a;
+          while (b < s.size() && !CIsSpace(s[b]) && b - c.end < kMaxSentence) ++b;
         }
         f.sentence = std::string(s.substr(a, b - a));
       }

@@ -1,5 +1,7 @@
 #include "extract/year_cue.h"
 
+#include <cstring>
+
 namespace newsgraph {
 namespace {
 
@@ -27,17 +29,25 @@ bool CueEndsAt(std::string_view text, size_t end, const std::vector<std::string>
 int LatestCuedYear(std::string_view text, const std::vector<std::string>& cues) {
   int best = 0;
   const size_t n = text.size();
-  for (size_t i = 1; i + 4 <= n; ++i) {
-    char c0 = text[i], c1 = text[i + 1];
-    if (!((c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0'))) continue;
-    if (!IsDigit(text[i + 2]) || !IsDigit(text[i + 3])) continue;
-    if (i + 4 < n && IsWordByte(static_cast<unsigned char>(text[i + 4]))) continue;
-    if (!IsRe2Space(static_cast<unsigned char>(text[i - 1]))) continue;
-    size_t j = i - 1;
-    while (j > 0 && IsRe2Space(static_cast<unsigned char>(text[j - 1]))) --j;
-    if (!CueEndsAt(text, j, cues)) continue;
-    int y = (c0 - '0') * 1000 + (c1 - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
-    if (y > best) best = y;
+  // Years start with '1' or '2': memchr finds those (rare) bytes, instead
+  // of a test at every byte of the document.
+  for (const char lead : {'1', '2'}) {
+    for (size_t i = 0;;) {  // i: the last hit; the search goes on after it
+      const void* at = i + 1 < n ? std::memchr(text.data() + i + 1, lead, n - i - 1) : nullptr;
+      if (at == nullptr) break;
+      i = static_cast<size_t>(static_cast<const char*>(at) - text.data());
+      if (i + 4 > n) break;
+      char c0 = text[i], c1 = text[i + 1];
+      if (!((c0 == '1' && c1 == '9') || (c0 == '2' && c1 == '0'))) continue;
+      if (!IsDigit(text[i + 2]) || !IsDigit(text[i + 3])) continue;
+      if (i + 4 < n && IsWordByte(static_cast<unsigned char>(text[i + 4]))) continue;
+      if (!IsRe2Space(static_cast<unsigned char>(text[i - 1]))) continue;
+      size_t j = i - 1;
+      while (j > 0 && IsRe2Space(static_cast<unsigned char>(text[j - 1]))) --j;
+      if (!CueEndsAt(text, j, cues)) continue;
+      int y = (c0 - '0') * 1000 + (c1 - '0') * 100 + (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
+      if (y > best) best = y;
+    }
   }
   return best;
 }

@@ -109,6 +109,21 @@ TEST_F(CueMatcherTest, AgreesWithRe2OnEdgeCases) {
     Check(t);
 }
 
+// The first-two-byte pre-test must let through every match: second bytes
+// that are a white-space run, a folded multi-byte letter (KELVIN SIGN, LONG
+// S) or any byte after a one-character form, and first bytes in either case.
+TEST_F(CueMatcherTest, PairPreTestKeepsEveryMatch) {
+  Build({{{"ok", "ask", "as", "a b", "x", "Ab"}, true}, {{"Qz", "q"}, false}});
+  for (const char* t : {"ok OK oK o\xE2\x84\xAA", "as AS a\xC5\xBF A\xC5\xBF", "ask a\xC5\xBF\xE2\x84\xAA",
+                        "a b A\tb a\n\nB a\r\nb ab", "x xy X9 x-", "Qz qz QZ q Q qq", "ab AB aB"})
+    Check(t);
+  // And reject the rest without a walk: "oz" starts no form.
+  CueMatcher::Hit h;
+  EXPECT_FALSE(m_.MatchAt("oz", 0, 0, &h));
+  EXPECT_TRUE(m_.MatchAt("OK", 0, 0, &h));
+  EXPECT_EQ(h.end, 2u);
+}
+
 TEST_F(CueMatcherTest, AgreesWithRe2OnGeneratedText) {
   Build(kFamilies);
   // Texts assembled from pieces of the forms, separators and look-alikes.
