@@ -94,7 +94,11 @@ int RunConflicts(const GlobalOptions& g, const Args& args) {
     std::fprintf(stderr, "newsgraph conflicts: %s\n", store.status().message().c_str());
     return kExitUsage;
   }
-  auto data = (*store)->Load();
+  // The report reads documents and figures only: entities, mentions and
+  // relations were most of this command's load.
+  Store::LoadOptions load;
+  load.entities = load.mentions = load.relations = false;
+  auto data = (*store)->Load(load);
   if (!data.ok()) {
     std::fprintf(stderr, "newsgraph conflicts: %s\n", data.status().message().c_str());
     return kExitUsage;

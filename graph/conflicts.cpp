@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <unordered_map>
 
@@ -406,13 +407,38 @@ ConsistencyReport CheckConsistency(const GraphData& data, const ConflictOptions&
 }
 
 std::vector<StoredConflict> ConflictEdges(const ConsistencyReport& report) {
+  // What makes two figures of one side the same statement.
+  using Statement = std::tuple<double, bool, double, std::string_view, std::string_view>;
+  auto statement = [](const Figure& f) {
+    return Statement{f.value, f.value_max.has_value(), f.value_max.value_or(0), f.unit,
+                     f.qualifier};
+  };
   std::vector<StoredConflict> edges;
-  for (const Disagreement& d : report.disagreements)
+  std::vector<std::vector<const StoredFigure*>> reps;  // per side, in side order
+  std::set<const StoredFigure*> is_rep;
+  std::map<Statement, const StoredFigure*> seen;
+  for (const Disagreement& d : report.disagreements) {
+    reps.assign(d.sides.size(), {});
+    is_rep.clear();
+    for (size_t s = 0; s < d.sides.size(); ++s) {
+      seen.clear();
+      for (const StoredFigure* f : d.sides[s])
+        if (seen.emplace(statement(f->figure), f).second) {
+          reps[s].push_back(f);
+          is_rep.insert(f);
+        }
+    }
     for (size_t a = 0; a < d.sides.size(); ++a)
-      for (size_t b = a + 1; b < d.sides.size(); ++b)
+      for (size_t b = a + 1; b < d.sides.size(); ++b) {
         for (const StoredFigure* fa : d.sides[a])
-          for (const StoredFigure* fb : d.sides[b])
-            edges.push_back({fa->id, fb->id, d.severity, d.reason});
+          for (const StoredFigure* rb : reps[b]) edges.push_back({fa->id, rb->id, d.severity, d.reason});
+        // A representative of side b already has its edge from each of
+        // side a's representatives.
+        for (const StoredFigure* fb : d.sides[b])
+          if (!is_rep.count(fb))
+            for (const StoredFigure* ra : reps[a]) edges.push_back({fb->id, ra->id, d.severity, d.reason});
+      }
+  }
   return edges;
 }
 

@@ -8,7 +8,9 @@
 // MEASURES (Figure->Metric), ABOUT (Figure->entity), SETS (Policy->Figure, for
 // targets and limits), ISSUED_BY, INVESTS_IN, OPERATES_IN, ACQUIRED,
 // LOCATED_IN (entity->entity, with the evidence sentence and document), and
-// CONFLICTS_WITH (Figure->Figure, one edge per stored conflict pair).
+// CONFLICTS_WITH (Figure->Figure, one edge per stored conflict: each figure
+// to one representative of every distinct statement it disagrees with, see
+// ConflictEdges in conflicts.h; the direction carries no meaning).
 //
 // Properties (PropertyValue):
 //   Document: id, title, url, publisher, published, path, format
