@@ -82,8 +82,9 @@ void PropertyGraph::IndexProperty(std::string_view label, std::string_view prop)
   key.pop_back();  // "label\x1fprop"
   if (!indexed_props_.insert(key).second) return;
   // Nodes in vertex order, so every list reads as a scan would.
+  PropertyValue scratch;
   for (Vertex v : NodesWithLabel(label)) {
-    if (const PropertyValue* pv = g_[v].props.Get(prop))
+    if (const PropertyValue* pv = NodeProperty(v, prop, &scratch))
       if (const auto* s = std::get_if<std::string>(pv)) {
         // Most values repeat (units, kinds, periods): find with a reused
         // buffer, allocate a key only for a new value.
@@ -141,8 +142,9 @@ std::vector<Vertex> PropertyGraph::FindByProperty(std::string_view label, std::s
     if (it != by_prop_.end()) out = it->second;
     return out;
   }
+  PropertyValue scratch;
   auto consider = [&](Vertex v) {
-    if (const PropertyValue* pv = g_[v].props.Get(prop))
+    if (const PropertyValue* pv = NodeProperty(v, prop, &scratch))
       if (const auto* s = std::get_if<std::string>(pv); s && *s == value) out.push_back(v);
   };
   if (!label.empty()) {
@@ -165,9 +167,46 @@ PropertyGraph PropertyGraph::Build(const GraphData& data) {
 }
 
 PropertyGraph PropertyGraph::Build(GraphData&& data) {
+  PropertyGraph pg = Begin(data, data.figures.size());
+  for (StoredFigure& sf : data.figures) pg.AddFigure(std::move(sf));
+  std::vector<StoredFigure>().swap(data.figures);
+  pg.Finish(data);
+  return pg;
+}
+
+uint32_t PropertyGraph::Intern(std::string_view s) {
+  auto it = pool_ids_.find(s);
+  if (it != pool_ids_.end()) return it->second;
+  pool_.emplace_back(s);
+  auto id = static_cast<uint32_t>(pool_.size() - 1);
+  pool_ids_.emplace(pool_.back(), id);
+  return id;
+}
+
+std::optional<Vertex> PropertyGraph::EntityNode(const std::string& id) {
+  // Entities referenced by facts but not in the entity table (should not
+  // happen; kept so no edge is lost).
+  if (id.empty()) return std::nullopt;
+  if (auto v = FindByKey(id)) return v;
+  std::string type = id.substr(0, id.find(':'));
+  Properties p;
+  p.Set("id", id);
+  p.Set("name", id.substr(id.find(':') + 1));
+  p.Set("type", type);
+  return AddNode(LabelForType(type), id, std::move(p));
+}
+
+PropertyGraph PropertyGraph::Begin(GraphData& data, size_t figures_expected,
+                                   SentenceSource sentences) {
   PropertyGraph pg;
-  const size_t nodes = data.documents.size() + data.entities.size() + data.figures.size();
+  pg.sentence_source_ = std::move(sentences);
+  const size_t nodes = data.documents.size() + data.entities.size() + figures_expected;
   pg.by_key_.reserve(nodes + nodes / 8);
+  // The vertex vector sized once: grown by doubling it was up to twice the
+  // room, and both copies at once while it moved.
+  pg.g_.m_vertices.reserve(nodes + nodes / 64);
+  pg.figures_.reserve(figures_expected);
+  if (!pg.sentence_source_) pg.sentences_.reserve(figures_expected);
   // Each part of `data` is freed once it is in the graph, so the peak holds
   // the graph and the figures, not the whole store twice.
   auto release = [](auto& v) { std::remove_reference_t<decltype(v)>().swap(v); };
@@ -197,68 +236,59 @@ PropertyGraph PropertyGraph::Build(GraphData&& data) {
     pg.AddNode(std::move(label), std::move(key), std::move(p));
   }
   release(data.entities);
-  // Entities referenced by facts but not in the entity table (should not
-  // happen; kept so no edge is lost).
-  auto entity = [&pg](const std::string& id) -> std::optional<Vertex> {
-    if (id.empty()) return std::nullopt;
-    if (auto v = pg.FindByKey(id)) return v;
-    std::string type = id.substr(0, id.find(':'));
-    Properties p;
-    p.Set("id", id);
-    p.Set("name", id.substr(id.find(':') + 1));
-    p.Set("type", type);
-    return pg.AddNode(LabelForType(type), id, std::move(p));
-  };
   for (const auto& [doc_id, entity_id] : data.mentions) {
     auto d = pg.FindByKey(doc_id);
-    auto e = entity(entity_id);
+    auto e = pg.EntityNode(entity_id);
     if (d && e) boost::add_edge(*d, *e, EdgeData{"MENTIONS", {}}, pg.g_);
   }
   release(data.mentions);
-  for (StoredFigure& sf : data.figures) {
-    Figure& f = sf.figure;
-    std::string key = "figure:" + std::to_string(sf.id);
-    // Looked up before their strings move into the node.
-    std::optional<Vertex> doc = pg.FindByKey(sf.doc_id);
-    std::optional<Vertex> subject = entity(f.subject);
-    std::optional<Vertex> policy = entity(f.policy);
-    if (f.kind != "target" && f.kind != "limit") policy.reset();
-    std::string metric_key = "metric:" + f.metric;
-    std::string metric = f.metric;
-    Properties p;
-    p.Reserve(13);
-    p.Set("id", key);
-    p.Set("value", f.value);
-    if (f.value_max) p.Set("value_max", *f.value_max);
-    p.Set("unit", std::move(f.unit));
-    p.Set("qualifier", std::move(f.qualifier));
-    SetIf(p, "period", std::move(f.period));
-    p.Set("kind", std::move(f.kind));
-    p.Set("text", std::move(f.text));
-    p.Set("sentence", std::move(f.sentence));
-    p.Set("doc", std::move(sf.doc_id));
-    p.Set("metric", std::move(f.metric));
-    SetIf(p, "subject", std::move(f.subject));
-    SetIf(p, "policy", std::move(f.policy));
-    Vertex fv = pg.AddNode("Figure", key, std::move(p));
-    if (doc) boost::add_edge(*doc, fv, EdgeData{"REPORTS", {}}, pg.g_);
-    auto m = pg.FindByKey(metric_key);
-    if (!m) {
-      Properties mp;
-      mp.Set("id", metric);
-      std::string name = metric;
-      std::replace(name.begin(), name.end(), '-', ' ');
-      mp.Set("name", name);
-      m = pg.AddNode("Metric", metric_key, std::move(mp));
-    }
-    boost::add_edge(fv, *m, EdgeData{"MEASURES", {}}, pg.g_);
-    if (subject) boost::add_edge(fv, *subject, EdgeData{"ABOUT", {}}, pg.g_);
-    if (policy) boost::add_edge(*policy, fv, EdgeData{"SETS", {}}, pg.g_);
+  return pg;
+}
+
+void PropertyGraph::AddFigure(StoredFigure&& sf) {
+  Figure& f = sf.figure;
+  std::optional<Vertex> doc = FindByKey(sf.doc_id);
+  std::optional<Vertex> subject = EntityNode(f.subject);
+  std::optional<Vertex> policy = EntityNode(f.policy);
+  if (f.kind != "target" && f.kind != "limit") policy.reset();
+  FigureRow r;
+  r.id = sf.id;
+  r.value = f.value;
+  r.has_value_max = f.value_max.has_value();
+  r.value_max = f.value_max.value_or(0);
+  r.unit = Intern(f.unit);
+  r.qualifier = Intern(f.qualifier);
+  r.period = f.period.empty() ? 0 : Intern(f.period);
+  r.kind = Intern(f.kind);
+  r.text = Intern(f.text);
+  r.doc = Intern(sf.doc_id);
+  r.metric = Intern(f.metric);
+  r.subject = f.subject.empty() ? 0 : Intern(f.subject);
+  r.policy = f.policy.empty() ? 0 : Intern(f.policy);
+  figures_.push_back(r);
+  if (!sentence_source_) sentences_.push_back(std::move(f.sentence));
+  Vertex fv = AddNode("Figure", "figure:" + std::to_string(sf.id), Properties());
+  g_[fv].figure = static_cast<uint32_t>(figures_.size() - 1);
+  if (doc) boost::add_edge(*doc, fv, EdgeData{"REPORTS", {}}, g_);
+  std::string metric_key = "metric:" + f.metric;
+  auto m = FindByKey(metric_key);
+  if (!m) {
+    Properties mp;
+    mp.Set("id", f.metric);
+    std::string name = f.metric;
+    std::replace(name.begin(), name.end(), '-', ' ');
+    mp.Set("name", name);
+    m = AddNode("Metric", std::move(metric_key), std::move(mp));
   }
-  release(data.figures);
+  boost::add_edge(fv, *m, EdgeData{"MEASURES", {}}, g_);
+  if (subject) boost::add_edge(fv, *subject, EdgeData{"ABOUT", {}}, g_);
+  if (policy) boost::add_edge(*policy, fv, EdgeData{"SETS", {}}, g_);
+}
+
+void PropertyGraph::Finish(GraphData& data) {
   for (StoredRelation& sr : data.relations) {
     Relation& r = sr.relation;
-    auto s = entity(r.subject), o = entity(r.object);
+    auto s = EntityNode(r.subject), o = EntityNode(r.object);
     if (!s || !o) continue;
     std::string type = r.predicate;
     for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -267,18 +297,61 @@ PropertyGraph PropertyGraph::Build(GraphData&& data) {
     e.props.Set("doc", std::move(sr.doc_id));
     e.props.Set("start", static_cast<int64_t>(r.start));
     e.props.Set("end", static_cast<int64_t>(r.end));
-    boost::add_edge(*s, *o, std::move(e), pg.g_);
+    boost::add_edge(*s, *o, std::move(e), g_);
   }
   for (const StoredConflict& c : data.conflicts) {
-    auto a = pg.FindByKey("figure:" + std::to_string(c.figure_a));
-    auto b = pg.FindByKey("figure:" + std::to_string(c.figure_b));
+    auto a = FindByKey("figure:" + std::to_string(c.figure_a));
+    auto b = FindByKey("figure:" + std::to_string(c.figure_b));
     if (!a || !b) continue;
     EdgeData e{"CONFLICTS_WITH", {}};
     e.props.Set("severity", c.severity);
     e.props.Set("reason", c.reason);
-    boost::add_edge(*a, *b, std::move(e), pg.g_);
+    boost::add_edge(*a, *b, std::move(e), g_);
   }
-  return pg;
+  // The pool is complete: its lookup table is only for building.
+  std::unordered_map<std::string_view, uint32_t>().swap(pool_ids_);
+}
+
+PropertyValue PropertyGraph::FigureValue(const FigureRow& r, std::string_view key) const {
+  auto str = [this](uint32_t i) { return i ? PropertyValue(pool_[i]) : PropertyValue(); };
+  if (key == "id") return std::string("figure:") + std::to_string(r.id);
+  if (key == "value") return r.value;
+  if (key == "value_max") return r.has_value_max ? PropertyValue(r.value_max) : PropertyValue();
+  if (key == "unit") return str(r.unit);
+  if (key == "qualifier") return str(r.qualifier);
+  if (key == "period") return str(r.period);
+  if (key == "kind") return str(r.kind);
+  if (key == "text") return str(r.text);
+  if (key == "doc") return str(r.doc);
+  if (key == "metric") return str(r.metric);
+  if (key == "subject") return str(r.subject);
+  if (key == "policy") return str(r.policy);
+  if (key == "sentence") {
+    if (!sentence_source_) return sentences_[static_cast<size_t>(&r - figures_.data())];
+    std::optional<std::string> s = sentence_source_(r.id);
+    return s ? PropertyValue(std::move(*s)) : PropertyValue();
+  }
+  return PropertyValue();
+}
+
+const PropertyValue* PropertyGraph::NodeProperty(Vertex v, std::string_view key,
+                                                 PropertyValue* scratch) const {
+  const NodeData& n = g_[v];
+  if (n.figure == kNotAFigure) return n.props.Get(key);
+  *scratch = FigureValue(figures_[n.figure], key);
+  return std::holds_alternative<std::monostate>(*scratch) ? nullptr : scratch;
+}
+
+std::vector<std::pair<std::string, PropertyValue>> PropertyGraph::NodeProperties(Vertex v) const {
+  const NodeData& n = g_[v];
+  if (n.figure == kNotAFigure) return n.props.items();
+  std::vector<std::pair<std::string, PropertyValue>> out;
+  for (const char* key : {"id", "value", "value_max", "unit", "qualifier", "period", "kind", "text",
+                          "sentence", "doc", "metric", "subject", "policy"}) {
+    PropertyValue p = FigureValue(figures_[n.figure], key);
+    if (!std::holds_alternative<std::monostate>(p)) out.emplace_back(key, std::move(p));
+  }
+  return out;
 }
 
 }  // namespace newsgraph

@@ -20,11 +20,20 @@
 //             period, kind, text, sentence, doc, metric, subject, policy
 //   relation edges: sentence, doc, start, end; CONFLICTS_WITH: severity, reason
 // Absent or empty values are not stored (a lookup returns null).
+//
+// Memory: a figure's properties are not a Properties list but a FigureRow
+// of numbers and indexes into the graph's string pool (units, metrics,
+// documents and the written figures repeat), and its sentence is read from
+// the store when asked for, unless the graph was built with sentences. So
+// read node properties through NodeProperty / NodeProperties, not
+// NodeData::props, which is empty for figures.
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
+#include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,11 +65,29 @@ class Properties {
   std::vector<std::pair<std::string, PropertyValue>> items_;
 };
 
+inline constexpr uint32_t kNotAFigure = UINT32_MAX;
+
 struct NodeData {
   std::string label;  // one label per node
   std::string key;    // globally unique: entity id, document id, "metric:<id>", "figure:<n>"
-  Properties props;
+  Properties props;   // empty for figures: see PropertyGraph::NodeProperty
+  uint32_t figure = kNotAFigure;  // a Figure's row in the graph's figure columns
 };
+
+// A figure's properties: strings as indexes into the graph's string pool,
+// 0 for absent (period, subject, policy when empty).
+struct FigureRow {
+  long long id = 0;  // store row id; the node's id is "figure:<id>"
+  double value = 0;
+  double value_max = 0;
+  bool has_value_max = false;
+  uint32_t unit = 0, qualifier = 0, period = 0, kind = 0, text = 0, doc = 0, metric = 0,
+           subject = 0, policy = 0;
+};
+
+// Reads a figure's sentence by store row id when a query asks for it;
+// nullopt (the property is null) when it cannot.
+using SentenceSource = std::function<std::optional<std::string>(long long figure_id)>;
 
 struct EdgeData {
   std::string type;
@@ -87,6 +114,27 @@ class PropertyGraph {
   // Same graph; strings are moved out of `data` rather than copied, so a
   // large store is not held twice in memory while the graph is built.
   static PropertyGraph Build(GraphData&& data);
+
+  // The same in steps, for a caller that streams figures from the store
+  // rather than holding them all at once (at 8x the corpus the loaded
+  // figures were 170 MB next to the graph): Begin takes the documents,
+  // entities and mentions out of `data` and makes room for
+  // `figures_expected` figure nodes; AddFigure adds one figure, in store
+  // order; Finish takes the relations and conflicts. With `sentences`, the
+  // figures' sentences are not kept (they may be empty) but read from it on
+  // demand.
+  static PropertyGraph Begin(GraphData& data, size_t figures_expected,
+                             SentenceSource sentences = nullptr);
+  void AddFigure(StoredFigure&& sf);
+  void Finish(GraphData& data);
+
+  // Property `key` of node v: a pointer to the stored value, or to
+  // `*scratch` holding a figure's value, or nullptr when absent.
+  const PropertyValue* NodeProperty(Vertex v, std::string_view key, PropertyValue* scratch) const;
+  // Every property of node v, in the order they were set (for a figure:
+  // id, value, value_max, unit, qualifier, period, kind, text, sentence,
+  // doc, metric, subject, policy; absent ones left out).
+  std::vector<std::pair<std::string, PropertyValue>> NodeProperties(Vertex v) const;
 
   const BoostGraph& graph() const { return g_; }
   const NodeData& node(Vertex v) const { return g_[v]; }
@@ -116,10 +164,21 @@ class PropertyGraph {
 
  private:
   Vertex AddNode(std::string label, std::string key, Properties props);
+  std::optional<Vertex> EntityNode(const std::string& id);  // made up if missing
+  uint32_t Intern(std::string_view s);  // >= 1, also for ""
+  const std::string& Pooled(uint32_t i) const { return pool_[i]; }
+  PropertyValue FigureValue(const FigureRow& r, std::string_view key) const;
   void IndexProperty(std::string_view label, std::string_view prop) const;
   void IndexNames() const;
 
   BoostGraph g_;
+  std::vector<FigureRow> figures_;
+  std::vector<std::string> sentences_;  // by figure row, unless sentence_source_
+  SentenceSource sentence_source_;
+  // The string pool: pool_[0] is unused (absent); deque, so the views in
+  // pool_ids_ stay valid. pool_ids_ is only needed while building.
+  std::deque<std::string> pool_{std::string()};
+  std::unordered_map<std::string_view, uint32_t> pool_ids_;
   StringMap<std::vector<Vertex>> by_label_;
   StringMap<Vertex> by_key_;
   // Built lazily (see FindByProperty): the "label\x1fprop" pairs indexed so

@@ -25,13 +25,36 @@ Result<std::string> LoadSavedQuery(std::string_view name) {
   return ss.str();
 }
 
-Result<std::unique_ptr<PropertyGraph>> LoadGraph(const std::string& db_path) {
-  auto store = Store::Open(db_path, /*read_only=*/true);
-  if (!store.ok()) return store.status();
-  auto data = (*store)->Load();
+Result<std::unique_ptr<PropertyGraph>> LoadGraph(const std::string& db_path,
+                                                 bool figure_sentences) {
+  auto opened = Store::Open(db_path, /*read_only=*/true);
+  if (!opened.ok()) return opened.status();
+  std::shared_ptr<Store> store = std::move(*opened);
+  auto counts = store->CountAll();
+  if (!counts.ok()) return counts.status();
+  Store::LoadOptions rest;
+  rest.figures = false;
+  auto data = store->Load(rest);
   if (!data.ok()) return data.status();
+  SentenceSource sentences;
+  if (!figure_sentences)
+    sentences = [store](long long id) -> std::optional<std::string> {
+      auto s = store->FigureSentence(id);
+      if (!s.ok()) return std::nullopt;
+      return std::move(*s);
+    };
   // Direct initialisation from the prvalue: no copy of the graph.
-  return std::unique_ptr<PropertyGraph>(new PropertyGraph(PropertyGraph::Build(std::move(*data))));
+  auto graph = std::unique_ptr<PropertyGraph>(new PropertyGraph(PropertyGraph::Begin(
+      *data, static_cast<size_t>(counts->figures), std::move(sentences))));
+  Store::LoadOptions figures;
+  figures.documents = figures.entities = figures.mentions = figures.relations = false;
+  figures.conflicts = false;
+  figures.figure_sentences = figure_sentences;
+  figures.each_figure = [&graph](StoredFigure&& f) { graph->AddFigure(std::move(f)); };
+  auto streamed = store->Load(figures);
+  if (!streamed.ok()) return streamed.status();
+  graph->Finish(*data);
+  return graph;
 }
 
 namespace {
