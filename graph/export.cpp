@@ -145,7 +145,7 @@ void WriteDot(const PropertyGraph& pg, std::ostream& out) {
            << "]";
       },
       [&](std::ostream& os, Edge e) {
-        os << "[label=" << boost::escape_dot_string(g[e].type) << "]";
+        os << "[label=" << boost::escape_dot_string(std::string(g[e].type)) << "]";
       });
 }
 
@@ -162,7 +162,7 @@ void WriteJsonl(const PropertyGraph& pg, std::ostream& out) {
     nlohmann::json props = nlohmann::json::object();
     for (const auto& [k, val] : g[*e].props.items()) props[k] = ToJson(val);
     nlohmann::json j = {{"kind", "edge"},
-                        {"type", g[*e].type},
+                        {"type", std::string(g[*e].type)},
                         {"source", g[boost::source(*e, g)].key},
                         {"target", g[boost::target(*e, g)].key},
                         {"properties", std::move(props)}};

@@ -1,6 +1,9 @@
 #include "graph/property_graph.h"
 
 #include <algorithm>
+#include <charconv>
+#include <mutex>
+#include <set>
 #include <unordered_set>
 
 #include "extract/normalize.h"
@@ -27,25 +30,43 @@ std::string PropKey(std::string_view label, std::string_view prop, std::string_v
   return k;
 }
 
-void SetIf(Properties& p, std::string key, std::string v) {
-  if (!v.empty()) p.Set(std::move(key), std::move(v));
-}
-
 }  // namespace
 
 void Properties::Set(std::string key, PropertyValue value) {
-  for (auto& [k, v] : items_)
+  if (!items_) items_ = std::make_unique<Items>();
+  for (auto& [k, v] : *items_)
     if (k == key) {
       v = std::move(value);
       return;
     }
-  items_.emplace_back(std::move(key), std::move(value));
+  items_->emplace_back(std::move(key), std::move(value));
+}
+
+void Properties::Reserve(size_t n) {
+  if (!items_) items_ = std::make_unique<Items>();
+  items_->reserve(n);
 }
 
 const PropertyValue* Properties::Get(std::string_view key) const {
-  for (const auto& [k, v] : items_)
+  if (!items_) return nullptr;
+  for (const auto& [k, v] : *items_)
     if (k == key) return &v;
   return nullptr;
+}
+
+const Properties::Items& Properties::items() const {
+  static const Items kNone;
+  return items_ ? *items_ : kNone;
+}
+
+std::string_view InternEdgeType(std::string_view type) {
+  // Never freed: edges of graphs kept until exit point into it.
+  static std::mutex mu;
+  static auto* types = new std::set<std::string, std::less<>>();
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = types->find(type);
+  if (it == types->end()) it = types->emplace(type).first;
+  return *it;
 }
 
 std::string PropertyGraph::LabelForType(std::string_view type) {
@@ -63,7 +84,8 @@ std::string PropertyGraph::LabelForType(std::string_view type) {
   return out.empty() ? "Entity" : out;
 }
 
-Vertex PropertyGraph::AddNode(std::string label, std::string key, Properties props) {
+Vertex PropertyGraph::AddNode(std::string label, std::string key, Properties props,
+                              bool index_key) {
   // add_vertex(property, g) would copy the properties (it takes them by
   // const reference); an empty vertex filled by moving does not.
   Vertex v = boost::add_vertex(g_);
@@ -72,7 +94,7 @@ Vertex PropertyGraph::AddNode(std::string label, std::string key, Properties pro
   n.key = std::move(key);
   n.props = std::move(props);
   by_label_[n.label].push_back(v);
-  by_key_.emplace(n.key, v);
+  if (index_key) by_key_.emplace(n.key, v);
   return v;
 }
 
@@ -104,8 +126,9 @@ void PropertyGraph::IndexNames() const {
     const NodeData& n = g_[v];
     if (n.label == "Figure") continue;
     names.clear();
+    PropertyValue scratch;
     for (std::string_view prop : {"name", "id", "title"})
-      if (const PropertyValue* pv = n.props.Get(prop))
+      if (const PropertyValue* pv = NodeProperty(v, prop, &scratch))
         if (const auto* s = std::get_if<std::string>(pv)) names.insert(FoldCase(*s));
     if (const PropertyValue* pv = n.props.Get("aliases"))
       if (const auto* list = std::get_if<std::vector<std::string>>(pv))
@@ -122,7 +145,22 @@ const std::vector<Vertex>& PropertyGraph::NodesWithLabel(std::string_view label)
 
 std::optional<Vertex> PropertyGraph::FindByKey(std::string_view key) const {
   auto it = by_key_.find(key);
-  if (it == by_key_.end()) return std::nullopt;
+  if (it == by_key_.end()) return FindFigure(key);
+  return it->second;
+}
+
+std::optional<Vertex> PropertyGraph::FindFigure(std::string_view key) const {
+  constexpr std::string_view kPrefix = "figure:";
+  if (key.substr(0, kPrefix.size()) != kPrefix) return std::nullopt;
+  std::string_view digits = key.substr(kPrefix.size());
+  long long id = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  // Only the key as written for the figure ("figure:7", not "figure:07").
+  if (ec != std::errc() || end != digits.data() + digits.size() ||
+      std::to_string(id) != digits)
+    return std::nullopt;
+  auto it = std::lower_bound(figure_ids_.begin(), figure_ids_.end(), std::make_pair(id, Vertex{0}));
+  if (it == figure_ids_.end() || it->first != id) return std::nullopt;
   return it->second;
 }
 
@@ -201,27 +239,30 @@ PropertyGraph PropertyGraph::Begin(GraphData& data, size_t figures_expected,
   PropertyGraph pg;
   pg.sentence_source_ = std::move(sentences);
   const size_t nodes = data.documents.size() + data.entities.size() + figures_expected;
-  pg.by_key_.reserve(nodes + nodes / 8);
+  const size_t keyed = data.documents.size() + data.entities.size();
+  pg.by_key_.reserve(keyed + keyed / 8);
   // The vertex vector sized once: grown by doubling it was up to twice the
   // room, and both copies at once while it moved.
   pg.g_.m_vertices.reserve(nodes + nodes / 64);
   pg.figures_.reserve(figures_expected);
+  pg.figure_ids_.reserve(figures_expected);
+  pg.documents_.reserve(data.documents.size());
   if (!pg.sentence_source_) pg.sentences_.reserve(figures_expected);
   // Each part of `data` is freed once it is in the graph, so the peak holds
   // the graph and the figures, not the whole store twice.
   auto release = [](auto& v) { std::remove_reference_t<decltype(v)>().swap(v); };
   for (Document& d : data.documents) {
-    Properties p;
-    p.Reserve(7);
-    std::string key = d.id;
-    p.Set("id", std::move(d.id));
-    SetIf(p, "title", std::move(d.title));
-    SetIf(p, "url", std::move(d.url));
-    SetIf(p, "publisher", std::move(d.publisher));
-    SetIf(p, "published", std::move(d.published));
-    SetIf(p, "path", std::move(d.path));
-    p.Set("format", std::string(FormatName(d.format)));
-    pg.AddNode("Document", std::move(key), std::move(p));
+    DocumentRow r;
+    r.title = std::move(d.title);
+    r.path = std::move(d.path);
+    r.url = d.url.empty() ? 0 : pg.Intern(d.url);
+    r.publisher = d.publisher.empty() ? 0 : pg.Intern(d.publisher);
+    r.published = d.published.empty() ? 0 : pg.Intern(d.published);
+    r.format = pg.Intern(FormatName(d.format));
+    pg.documents_.push_back(std::move(r));
+    Vertex v = pg.AddNode("Document", std::move(d.id), Properties());
+    pg.g_[v].row_kind = RowKind::kDocument;
+    pg.g_[v].row = static_cast<uint32_t>(pg.documents_.size() - 1);
   }
   release(data.documents);
   for (Entity& e : data.entities) {
@@ -267,8 +308,11 @@ void PropertyGraph::AddFigure(StoredFigure&& sf) {
   r.policy = f.policy.empty() ? 0 : Intern(f.policy);
   figures_.push_back(r);
   if (!sentence_source_) sentences_.push_back(std::move(f.sentence));
-  Vertex fv = AddNode("Figure", "figure:" + std::to_string(sf.id), Properties());
-  g_[fv].figure = static_cast<uint32_t>(figures_.size() - 1);
+  Vertex fv = AddNode("Figure", "figure:" + std::to_string(sf.id), Properties(),
+                      /*index_key=*/false);
+  g_[fv].row_kind = RowKind::kFigure;
+  g_[fv].row = static_cast<uint32_t>(figures_.size() - 1);
+  figure_ids_.emplace_back(sf.id, fv);
   if (doc) boost::add_edge(*doc, fv, EdgeData{"REPORTS", {}}, g_);
   std::string metric_key = "metric:" + f.metric;
   auto m = FindByKey(metric_key);
@@ -286,13 +330,15 @@ void PropertyGraph::AddFigure(StoredFigure&& sf) {
 }
 
 void PropertyGraph::Finish(GraphData& data) {
+  if (!std::is_sorted(figure_ids_.begin(), figure_ids_.end()))
+    std::sort(figure_ids_.begin(), figure_ids_.end());
   for (StoredRelation& sr : data.relations) {
     Relation& r = sr.relation;
     auto s = EntityNode(r.subject), o = EntityNode(r.object);
     if (!s || !o) continue;
     std::string type = r.predicate;
     for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    EdgeData e{type, {}};
+    EdgeData e{InternEdgeType(type), {}};
     e.props.Set("sentence", std::move(r.sentence));
     e.props.Set("doc", std::move(sr.doc_id));
     e.props.Set("start", static_cast<int64_t>(r.start));
@@ -334,22 +380,47 @@ PropertyValue PropertyGraph::FigureValue(const FigureRow& r, std::string_view ke
   return PropertyValue();
 }
 
+PropertyValue PropertyGraph::DocumentValue(const NodeData& n, std::string_view key) const {
+  const DocumentRow& r = documents_[n.row];
+  auto str = [this](uint32_t i) { return i ? PropertyValue(pool_[i]) : PropertyValue(); };
+  auto own = [](const std::string& s) { return s.empty() ? PropertyValue() : PropertyValue(s); };
+  if (key == "id") return n.key;
+  if (key == "title") return own(r.title);
+  if (key == "url") return str(r.url);
+  if (key == "publisher") return str(r.publisher);
+  if (key == "published") return str(r.published);
+  if (key == "path") return own(r.path);
+  if (key == "format") return str(r.format);
+  return PropertyValue();
+}
+
 const PropertyValue* PropertyGraph::NodeProperty(Vertex v, std::string_view key,
                                                  PropertyValue* scratch) const {
   const NodeData& n = g_[v];
-  if (n.figure == kNotAFigure) return n.props.Get(key);
-  *scratch = FigureValue(figures_[n.figure], key);
+  switch (n.row_kind) {
+    case RowKind::kNone: return n.props.Get(key);
+    case RowKind::kFigure: *scratch = FigureValue(figures_[n.row], key); break;
+    case RowKind::kDocument: *scratch = DocumentValue(n, key); break;
+  }
   return std::holds_alternative<std::monostate>(*scratch) ? nullptr : scratch;
 }
 
 std::vector<std::pair<std::string, PropertyValue>> PropertyGraph::NodeProperties(Vertex v) const {
   const NodeData& n = g_[v];
-  if (n.figure == kNotAFigure) return n.props.items();
   std::vector<std::pair<std::string, PropertyValue>> out;
-  for (const char* key : {"id", "value", "value_max", "unit", "qualifier", "period", "kind", "text",
-                          "sentence", "doc", "metric", "subject", "policy"}) {
-    PropertyValue p = FigureValue(figures_[n.figure], key);
-    if (!std::holds_alternative<std::monostate>(p)) out.emplace_back(key, std::move(p));
+  if (n.row_kind == RowKind::kFigure) {
+    for (const char* key : {"id", "value", "value_max", "unit", "qualifier", "period", "kind",
+                            "text", "sentence", "doc", "metric", "subject", "policy"}) {
+      PropertyValue p = FigureValue(figures_[n.row], key);
+      if (!std::holds_alternative<std::monostate>(p)) out.emplace_back(key, std::move(p));
+    }
+  } else if (n.row_kind == RowKind::kDocument) {
+    for (const char* key : {"id", "title", "url", "publisher", "published", "path", "format"}) {
+      PropertyValue p = DocumentValue(n, key);
+      if (!std::holds_alternative<std::monostate>(p)) out.emplace_back(key, std::move(p));
+    }
+  } else {
+    out = n.props.items();
   }
   return out;
 }

@@ -1240,7 +1240,7 @@ class Executor {
       Fail(e.pos, "labels() needs a node");
     }
     if (n == "type") {
-      if (const RelRef* r = x.get_if<RelRef>()) return Value(g_.edge(r->e).type);
+      if (const RelRef* r = x.get_if<RelRef>()) return Value(std::string(g_.edge(r->e).type));
       Fail(e.pos, "type() needs a relationship");
     }
     if (n == "keys" || n == "properties") {
@@ -1421,7 +1421,7 @@ Value Materialize(const Value& v, const PropertyGraph& g) {
   if (const RelRef* r = v.get_if<RelRef>()) {
     const EdgeData& d = g.edge(r->e);
     ValueMap m;
-    m.emplace_back("_type", Value(d.type));
+    m.emplace_back("_type", Value(std::string(d.type)));
     m.emplace_back("_start", Value(g.node(boost::source(r->e, g.graph())).key));
     m.emplace_back("_end", Value(g.node(boost::target(r->e, g.graph())).key));
     for (const auto& [k, p] : d.props.items()) m.emplace_back(k, FromProperty(p));

@@ -118,13 +118,13 @@ NameMatches FindNodesByName(const PropertyGraph& g, std::string_view name,
   if (folded.empty()) return out;
   for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
     if (!wanted(v)) continue;
-    const NodeData& n = g.node(v);
     bool hit = false;
+    PropertyValue scratch;
     for (std::string_view prop : {"name", "id", "title"})
-      if (const PropertyValue* p = n.props.Get(prop))
+      if (const PropertyValue* p = g.NodeProperty(v, prop, &scratch))
         if (const auto* s = std::get_if<std::string>(p))
           hit = hit || FoldCase(*s).find(folded) != std::string::npos;
-    if (const PropertyValue* p = n.props.Get("aliases"))
+    if (const PropertyValue* p = g.NodeProperty(v, "aliases", &scratch))
       if (const auto* list = std::get_if<std::vector<std::string>>(p))
         for (const std::string& a : *list) hit = hit || FoldCase(a).find(folded) != std::string::npos;
     if (hit) out.nodes.push_back(v);
@@ -138,14 +138,15 @@ std::string DescribeCandidates(const PropertyGraph& g, const std::vector<Vertex>
   for (size_t i = 0; i < nodes.size() && i < max; ++i) {
     const NodeData& n = g.node(nodes[i]);
     std::string name;
+    PropertyValue scratch;
     for (std::string_view prop : {"name", "title"})
-      if (const PropertyValue* p = n.props.Get(prop))
+      if (const PropertyValue* p = g.NodeProperty(nodes[i], prop, &scratch))
         if (const auto* s = std::get_if<std::string>(p)) {
           name = *s;
           break;
         }
     std::string id = n.key;
-    if (const PropertyValue* p = n.props.Get("id"))
+    if (const PropertyValue* p = g.NodeProperty(nodes[i], "id", &scratch))
       if (const auto* s = std::get_if<std::string>(p)) id = *s;
     out += "  " + id + " (" + n.label + ")" + (name.empty() ? "" : " " + name) + "\n";
   }
