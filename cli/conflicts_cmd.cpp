@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "cli/commands.h"
@@ -94,14 +95,20 @@ int RunConflicts(const GlobalOptions& g, const Args& args) {
     std::fprintf(stderr, "newsgraph conflicts: %s\n", store.status().message().c_str());
     return kExitUsage;
   }
-  auto data = (*store)->Load();
+  // The report reads documents and figures only: entities, mentions and
+  // relations were most of this command's load, and the stored conflicts
+  // are this report's own earlier result.
+  Store::LoadOptions load;
+  load.entities = load.mentions = load.relations = load.conflicts = false;
+  auto data = (*store)->Load(load);
   if (!data.ok()) {
     std::fprintf(stderr, "newsgraph conflicts: %s\n", data.status().message().c_str());
     return kExitUsage;
   }
   ConsistencyReport report = CheckConsistency(*data, options);
-  std::unordered_map<std::string, const Document*> docs;
-  for (const Document& d : data->documents) docs[d.id] = &d;
+  std::unordered_map<std::string_view, const Document*> docs;
+  docs.reserve(data->documents.size());
+  for (const Document& d : data->documents) docs.emplace(d.id, &d);
 
   std::vector<const Disagreement*> shown;
   for (const Disagreement& d : report.disagreements) {

@@ -83,7 +83,8 @@ Value OptionOrNull(const Parsed& p, const std::string& name) {
 Value IdList(const PropertyGraph& g, const std::vector<Vertex>& nodes) {
   ValueList l;
   for (Vertex v : nodes) {
-    const PropertyValue* p = g.node(v).props.Get("id");
+    PropertyValue scratch;
+    const PropertyValue* p = g.NodeProperty(v, "id", &scratch);
     const auto* s = p ? std::get_if<std::string>(p) : nullptr;
     l.emplace_back(s ? *s : g.node(v).key);
   }

@@ -49,7 +49,7 @@ int RunExport(const GlobalOptions& g, const Args& args) {
     std::fprintf(stderr, "newsgraph export: csv writes two files; give a folder with --out DIR\n");
     return kExitUsage;
   }
-  auto loaded = query::LoadGraph(g.db_path);
+  auto loaded = query::LoadGraph(g.db_path, /*figure_sentences=*/true);
   if (!loaded.ok()) {
     std::fprintf(stderr, "newsgraph export: %s\n", loaded.status().message().c_str());
     return kExitUsage;

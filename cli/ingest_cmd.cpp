@@ -187,7 +187,7 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
     options.bare_measures = LoadBareMeasures(ResolveDataDir(g.data_dir));
     Store::LoadOptions load;
     load.document_details = load.figure_sentences = false;
-    load.entities = load.mentions = load.relations = false;
+    load.entities = load.mentions = load.relations = load.conflicts = false;
     auto data = (*store)->Load(load);
     Status s = data.ok() ? (*store)->ReplaceConflicts(
                                ConflictEdges(CheckConsistency(*data, options)))

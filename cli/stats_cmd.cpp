@@ -53,7 +53,7 @@ int RunStats(const GlobalOptions& g, const Args& args) {
   std::map<std::string, size_t> labels, types;
   const BoostGraph& bg = graph.graph();
   for (auto [v, end] = boost::vertices(bg); v != end; ++v) ++labels[bg[*v].label];
-  for (auto [e, end] = boost::edges(bg); e != end; ++e) ++types[bg[*e].type];
+  for (auto [e, end] = boost::edges(bg); e != end; ++e) ++types[std::string(bg[*e].type)];
   std::printf("\n  nodes by label:");
   for (const auto& [l, n] : labels) std::printf(" %s %zu,", l.c_str(), n);
   std::printf("\n  relationships by type:");
@@ -65,7 +65,8 @@ int RunStats(const GlobalOptions& g, const Args& args) {
                 "label", "name");
     for (const Centrality& c : central) {
       const NodeData& n = graph.node(c.node);
-      const PropertyValue* name = n.props.Get("name");
+      PropertyValue scratch;
+      const PropertyValue* name = graph.NodeProperty(c.node, "name", &scratch);
       std::printf("  %-6zu  %-8.5f  %-16s  %s\n", c.degree, c.pagerank, n.label.c_str(),
                   name && std::holds_alternative<std::string>(*name)
                       ? std::get<std::string>(*name).c_str()

@@ -62,7 +62,20 @@ struct ConsistencyReport {
 // Pointers in the report point into `data.figures`, which must outlive it.
 ConsistencyReport CheckConsistency(const GraphData& data, const ConflictOptions& options);
 
-// The CONFLICTS_WITH edges to store: every pair of figures on different sides.
+// The CONFLICTS_WITH edges to store, one per figure and distinct statement
+// it disagrees with, so that they grow with the statements, not with their
+// pairs (every pair of 8 syndicated copies of a two-sided story is 64 edges;
+// this is 8 or 16):
+//   - within a side, figures stating the same value, value_max, unit and
+//     qualifier (from however many documents) are one statement, whose
+//     representative is its first figure in side order;
+//   - every figure has an edge to the representative of each distinct
+//     statement on every other side of the disagreement; between two
+//     representatives the edge is stored once, from the earlier side to the
+//     later, else from the figure to the representative.
+// The direction carries no meaning: from any figure, an undirected
+// (f)-[:CONFLICTS_WITH]-(g) reaches one figure per distinct statement it
+// disagrees with. The report itself (its sides) lists every figure.
 std::vector<StoredConflict> ConflictEdges(const ConsistencyReport& report);
 
 }  // namespace newsgraph

@@ -85,11 +85,13 @@ std::string CsvField(std::string_view s) {
   return out;
 }
 
-std::string DisplayName(const NodeData& n) {
+std::string DisplayName(const PropertyGraph& pg, Vertex n) {
+  PropertyValue scratch;
   for (const char* key : {"name", "title", "text"})
-    if (const PropertyValue* v = n.props.Get(key); v && std::holds_alternative<std::string>(*v))
+    if (const PropertyValue* v = pg.NodeProperty(n, key, &scratch);
+        v && std::holds_alternative<std::string>(*v))
       return std::get<std::string>(*v);
-  return n.key;
+  return pg.node(n).key;
 }
 
 }  // namespace
@@ -100,7 +102,7 @@ void WriteGraphMl(const PropertyGraph& pg, std::ostream& out) {
   std::map<std::string, std::string> node_keys{{"label", "string"}, {"key", "string"}};
   std::map<std::string, std::string> edge_keys{{"type", "string"}};
   for (auto [v, end] = boost::vertices(g); v != end; ++v)
-    for (const auto& [k, val] : g[*v].props.items()) node_keys.emplace(k, GraphMlType(val));
+    for (const auto& [k, val] : pg.NodeProperties(*v)) node_keys.emplace(k, GraphMlType(val));
   for (auto [e, end] = boost::edges(g); e != end; ++e)
     for (const auto& [k, val] : g[*e].props.items()) edge_keys.emplace(k, GraphMlType(val));
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -117,7 +119,7 @@ void WriteGraphMl(const PropertyGraph& pg, std::ostream& out) {
     out << "    <node id=\"n" << *v << "\">"
         << "<data key=\"n_label\">" << XmlEscape(n.label) << "</data>"
         << "<data key=\"n_key\">" << XmlEscape(n.key) << "</data>";
-    for (const auto& [k, val] : n.props.items())
+    for (const auto& [k, val] : pg.NodeProperties(*v))
       out << "<data key=\"n_" << XmlEscape(k) << "\">" << XmlEscape(ToText(val)) << "</data>";
     out << "</node>\n";
   }
@@ -138,12 +140,12 @@ void WriteDot(const PropertyGraph& pg, std::ostream& out) {
   boost::write_graphviz(
       out, g,
       [&](std::ostream& os, Vertex v) {
-        os << "[label=" << boost::escape_dot_string(DisplayName(g[v]))
+        os << "[label=" << boost::escape_dot_string(DisplayName(pg, v))
            << ", shape=box, tooltip=" << boost::escape_dot_string(g[v].label + " " + g[v].key)
            << "]";
       },
       [&](std::ostream& os, Edge e) {
-        os << "[label=" << boost::escape_dot_string(g[e].type) << "]";
+        os << "[label=" << boost::escape_dot_string(std::string(g[e].type)) << "]";
       });
 }
 
@@ -151,7 +153,7 @@ void WriteJsonl(const PropertyGraph& pg, std::ostream& out) {
   const BoostGraph& g = pg.graph();
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
     nlohmann::json props = nlohmann::json::object();
-    for (const auto& [k, val] : g[*v].props.items()) props[k] = ToJson(val);
+    for (const auto& [k, val] : pg.NodeProperties(*v)) props[k] = ToJson(val);
     nlohmann::json j = {{"kind", "node"}, {"id", g[*v].key}, {"label", g[*v].label},
                         {"properties", std::move(props)}};
     out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
@@ -160,7 +162,7 @@ void WriteJsonl(const PropertyGraph& pg, std::ostream& out) {
     nlohmann::json props = nlohmann::json::object();
     for (const auto& [k, val] : g[*e].props.items()) props[k] = ToJson(val);
     nlohmann::json j = {{"kind", "edge"},
-                        {"type", g[*e].type},
+                        {"type", std::string(g[*e].type)},
                         {"source", g[boost::source(*e, g)].key},
                         {"target", g[boost::target(*e, g)].key},
                         {"properties", std::move(props)}};
@@ -172,7 +174,7 @@ Status WriteNeo4jCsv(const PropertyGraph& pg, const std::string& dir) {
   const BoostGraph& g = pg.graph();
   std::set<std::string> node_cols, edge_cols;
   for (auto [v, end] = boost::vertices(g); v != end; ++v)
-    for (const auto& [k, val] : g[*v].props.items())
+    for (const auto& [k, val] : pg.NodeProperties(*v))
       if (k != "id") node_cols.insert(k);
   for (auto [e, end] = boost::edges(g); e != end; ++e)
     for (const auto& [k, val] : g[*e].props.items()) edge_cols.insert(k);
@@ -185,8 +187,9 @@ Status WriteNeo4jCsv(const PropertyGraph& pg, const std::string& dir) {
   for (auto [v, end] = boost::vertices(g); v != end; ++v) {
     const NodeData& n = g[*v];
     nodes << CsvField(n.key) << ',' << CsvField(n.label);
+    PropertyValue scratch;
     for (const std::string& c : node_cols) {
-      const PropertyValue* val = n.props.Get(c);
+      const PropertyValue* val = pg.NodeProperty(*v, c, &scratch);
       nodes << ',' << (val ? CsvField(ToText(*val)) : "");
     }
     nodes << '\n';

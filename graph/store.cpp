@@ -425,7 +425,9 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
     Statement q(db_, sql);
     if (q.Step()) v->reserve(static_cast<size_t>(q.Int(0)));
   };
-  if (!options.document_details) {
+  if (!options.documents) {
+    // none
+  } else if (!options.document_details) {
     // id and date only, in table order.
     reserve("SELECT count(*) FROM documents", &g.documents);
     Statement q(db_, "SELECT id, published FROM documents");
@@ -480,16 +482,17 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
     while (q.Step()) g.mentions.emplace_back(q.TextView(0), q.TextView(1));
     if (!q.status().ok()) return q.status();
   }
-  {
+  if (options.figures) {
     std::string sql = std::string("SELECT id, doc_id, start, end, text, ") +
                       (options.figure_sentences ? "sentence" : "''") +
                       ", value, value_max, unit, qualifier, metric, subject, period, kind, policy "
                       "FROM figures ORDER BY id";
-    reserve("SELECT count(*) FROM figures", &g.figures);
+    if (!options.each_figure) reserve("SELECT count(*) FROM figures", &g.figures);
     Statement q(db_, sql);
     if (!q.ok()) return q.status();
+    StoredFigure one;
     while (q.Step()) {
-      StoredFigure& sf = g.figures.emplace_back();
+      StoredFigure& sf = options.each_figure ? (one = StoredFigure()) : g.figures.emplace_back();
       sf.id = q.Int(0);
       sf.doc_id = q.TextView(1);
       Figure& f = sf.figure;
@@ -506,6 +509,7 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
       f.period = q.TextView(12);
       f.kind = q.TextView(13);
       f.policy = q.TextView(14);
+      if (options.each_figure) options.each_figure(std::move(one));
     }
     if (!q.status().ok()) return q.status();
   }
@@ -524,13 +528,22 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
     }
     if (!q.status().ok()) return q.status();
   }
-  {
+  if (options.conflicts) {
     Statement q(db_, "SELECT figure_a, figure_b, severity, reason FROM conflicts");
     if (!q.ok()) return q.status();
     while (q.Step()) g.conflicts.push_back({q.Int(0), q.Int(1), q.Text(2), q.Text(3)});
     if (!q.status().ok()) return q.status();
   }
   return g;
+}
+
+Result<std::string> Store::FigureSentence(long long figure_id) {
+  Statement q(db_, "SELECT sentence FROM figures WHERE id = ?1");
+  if (!q.ok()) return q.status();
+  q.Bind(1, static_cast<int64_t>(figure_id));
+  if (q.Step()) return std::string(q.TextView(0));
+  if (!q.status().ok()) return q.status();
+  return Status::Error("no figure " + std::to_string(figure_id));
 }
 
 Status Store::ReplaceConflicts(const std::vector<StoredConflict>& conflicts) {

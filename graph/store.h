@@ -12,6 +12,7 @@
 // ever reaches SQLite as bound parameters.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -108,10 +109,22 @@ class Store {
     bool entities = true;
     bool mentions = true;
     bool relations = true;
+    // false: none of these read (a graph load reads figures on their own).
+    bool documents = true;
+    bool figures = true;
+    bool conflicts = true;
+    // If set, each figure is handed to it as it is read, in id order, and
+    // not kept in GraphData::figures: a graph can then be built without
+    // holding every figure twice.
+    std::function<void(StoredFigure&&)> each_figure;
   };
   // Loads everything (documents without their text).
   Result<GraphData> Load() { return Load(LoadOptions{}); }
   Result<GraphData> Load(const LoadOptions& options);
+
+  // The sentence of the figure with row id `figure_id`, for a graph built
+  // without them (LoadOptions::figure_sentences false).
+  Result<std::string> FigureSentence(long long figure_id);
 
   // Replaces all stored conflicts.
   Status ReplaceConflicts(const std::vector<StoredConflict>& conflicts);

@@ -445,8 +445,9 @@ class Executor {
     const NodeData& d = g_.node(v);
     for (const std::string& l : n.labels)
       if (d.label != l) return false;
+    PropertyValue scratch;
     for (const auto& [k, e] : n.props) {
-      const PropertyValue* pv = d.props.Get(k);
+      const PropertyValue* pv = g_.NodeProperty(v, k, &scratch);
       if (!pv || !PropertyEquals(*pv, *e, f, row)) return false;
     }
     return true;
@@ -978,7 +979,8 @@ class Executor {
 
   Value Property(const Value& base, const std::string& key) {
     if (const NodeRef* n = base.get_if<NodeRef>()) {
-      const PropertyValue* p = g_.node(n->v).props.Get(key);
+      PropertyValue scratch;
+      const PropertyValue* p = g_.NodeProperty(n->v, key, &scratch);
       return p ? FromProperty(*p) : Value();
     }
     if (const RelRef* r = base.get_if<RelRef>()) {
@@ -1238,14 +1240,16 @@ class Executor {
       Fail(e.pos, "labels() needs a node");
     }
     if (n == "type") {
-      if (const RelRef* r = x.get_if<RelRef>()) return Value(g_.edge(r->e).type);
+      if (const RelRef* r = x.get_if<RelRef>()) return Value(std::string(g_.edge(r->e).type));
       Fail(e.pos, "type() needs a relationship");
     }
     if (n == "keys" || n == "properties") {
-      const Properties* props = nullptr;
-      if (const NodeRef* r = x.get_if<NodeRef>()) props = &g_.node(r->v).props;
-      if (const RelRef* r = x.get_if<RelRef>()) props = &g_.edge(r->e).props;
-      if (!props) {
+      std::vector<std::pair<std::string, PropertyValue>> props;
+      const NodeRef* node = x.get_if<NodeRef>();
+      const RelRef* rel = x.get_if<RelRef>();
+      if (node) props = g_.NodeProperties(node->v);
+      if (rel) props = g_.edge(rel->e).props.items();
+      if (!node && !rel) {
         if (const ValueMap* m = x.get_if<ValueMap>()) {
           if (n == "properties") return x;
           ValueList l;
@@ -1256,7 +1260,7 @@ class Executor {
       }
       ValueList l;
       ValueMap m;
-      for (const auto& [k, v] : props->items()) {
+      for (const auto& [k, v] : props) {
         l.emplace_back(k);
         m.emplace_back(k, FromProperty(v));
       }
@@ -1411,13 +1415,13 @@ Value Materialize(const Value& v, const PropertyGraph& g) {
     ValueMap m;
     m.emplace_back("_id", Value(d.key));
     m.emplace_back("_label", Value(d.label));
-    for (const auto& [k, p] : d.props.items()) m.emplace_back(k, FromProperty(p));
+    for (const auto& [k, p] : g.NodeProperties(n->v)) m.emplace_back(k, FromProperty(p));
     return Value(std::move(m));
   }
   if (const RelRef* r = v.get_if<RelRef>()) {
     const EdgeData& d = g.edge(r->e);
     ValueMap m;
-    m.emplace_back("_type", Value(d.type));
+    m.emplace_back("_type", Value(std::string(d.type)));
     m.emplace_back("_start", Value(g.node(boost::source(r->e, g.graph())).key));
     m.emplace_back("_end", Value(g.node(boost::target(r->e, g.graph())).key));
     for (const auto& [k, p] : d.props.items()) m.emplace_back(k, FromProperty(p));

@@ -188,7 +188,7 @@ Result<Plan> BindAndPlan(const Query& q, const PropertyGraph& g, const Params& p
       graph_scanned = true;
       const BoostGraph& bg = g.graph();
       for (Vertex v : boost::make_iterator_range(boost::vertices(bg))) labels.insert(bg[v].label);
-      for (Edge e : boost::make_iterator_range(boost::edges(bg))) types.insert(bg[e].type);
+      for (Edge e : boost::make_iterator_range(boost::edges(bg))) types.emplace(bg[e].type);
     }
     return CheckName(what, name, pos, known);
   };

@@ -25,13 +25,36 @@ Result<std::string> LoadSavedQuery(std::string_view name) {
   return ss.str();
 }
 
-Result<std::unique_ptr<PropertyGraph>> LoadGraph(const std::string& db_path) {
-  auto store = Store::Open(db_path, /*read_only=*/true);
-  if (!store.ok()) return store.status();
-  auto data = (*store)->Load();
+Result<std::unique_ptr<PropertyGraph>> LoadGraph(const std::string& db_path,
+                                                 bool figure_sentences) {
+  auto opened = Store::Open(db_path, /*read_only=*/true);
+  if (!opened.ok()) return opened.status();
+  std::shared_ptr<Store> store = std::move(*opened);
+  auto counts = store->CountAll();
+  if (!counts.ok()) return counts.status();
+  Store::LoadOptions rest;
+  rest.figures = false;
+  auto data = store->Load(rest);
   if (!data.ok()) return data.status();
+  SentenceSource sentences;
+  if (!figure_sentences)
+    sentences = [store](long long id) -> std::optional<std::string> {
+      auto s = store->FigureSentence(id);
+      if (!s.ok()) return std::nullopt;
+      return std::move(*s);
+    };
   // Direct initialisation from the prvalue: no copy of the graph.
-  return std::unique_ptr<PropertyGraph>(new PropertyGraph(PropertyGraph::Build(std::move(*data))));
+  auto graph = std::unique_ptr<PropertyGraph>(new PropertyGraph(PropertyGraph::Begin(
+      *data, static_cast<size_t>(counts->figures), std::move(sentences))));
+  Store::LoadOptions figures;
+  figures.documents = figures.entities = figures.mentions = figures.relations = false;
+  figures.conflicts = false;
+  figures.figure_sentences = figure_sentences;
+  figures.each_figure = [&graph](StoredFigure&& f) { graph->AddFigure(std::move(f)); };
+  auto streamed = store->Load(figures);
+  if (!streamed.ok()) return streamed.status();
+  graph->Finish(*data);
+  return graph;
 }
 
 namespace {
@@ -95,13 +118,13 @@ NameMatches FindNodesByName(const PropertyGraph& g, std::string_view name,
   if (folded.empty()) return out;
   for (Vertex v : boost::make_iterator_range(boost::vertices(g.graph()))) {
     if (!wanted(v)) continue;
-    const NodeData& n = g.node(v);
     bool hit = false;
+    PropertyValue scratch;
     for (std::string_view prop : {"name", "id", "title"})
-      if (const PropertyValue* p = n.props.Get(prop))
+      if (const PropertyValue* p = g.NodeProperty(v, prop, &scratch))
         if (const auto* s = std::get_if<std::string>(p))
           hit = hit || FoldCase(*s).find(folded) != std::string::npos;
-    if (const PropertyValue* p = n.props.Get("aliases"))
+    if (const PropertyValue* p = g.NodeProperty(v, "aliases", &scratch))
       if (const auto* list = std::get_if<std::vector<std::string>>(p))
         for (const std::string& a : *list) hit = hit || FoldCase(a).find(folded) != std::string::npos;
     if (hit) out.nodes.push_back(v);
@@ -115,14 +138,15 @@ std::string DescribeCandidates(const PropertyGraph& g, const std::vector<Vertex>
   for (size_t i = 0; i < nodes.size() && i < max; ++i) {
     const NodeData& n = g.node(nodes[i]);
     std::string name;
+    PropertyValue scratch;
     for (std::string_view prop : {"name", "title"})
-      if (const PropertyValue* p = n.props.Get(prop))
+      if (const PropertyValue* p = g.NodeProperty(nodes[i], prop, &scratch))
         if (const auto* s = std::get_if<std::string>(p)) {
           name = *s;
           break;
         }
     std::string id = n.key;
-    if (const PropertyValue* p = n.props.Get("id"))
+    if (const PropertyValue* p = g.NodeProperty(nodes[i], "id", &scratch))
       if (const auto* s = std::get_if<std::string>(p)) id = *s;
     out += "  " + id + " (" + n.label + ")" + (name.empty() ? "" : " " + name) + "\n";
   }

@@ -22,8 +22,14 @@ std::string QueriesDir();
 Result<std::string> LoadSavedQuery(std::string_view name);
 
 // Loads the store at `db_path` (read-only) and builds the graph view. (A
-// pointer: Boost's adjacency_list copies where it could move.)
-Result<std::unique_ptr<PropertyGraph>> LoadGraph(const std::string& db_path);
+// pointer: Boost's adjacency_list copies where it could move.) Figures are
+// streamed from the store into the graph, not all held at once. Their
+// sentences stay in the store, read when a query asks for one (the store
+// stays open for that as long as the graph lives), unless
+// `figure_sentences`: a caller that shows every figure's sentence (export)
+// loads them with the graph.
+Result<std::unique_ptr<PropertyGraph>> LoadGraph(const std::string& db_path,
+                                                 bool figure_sentences = false);
 
 // A --param value: integers and decimals become numbers, true/false
 // booleans, null null, a JSON array ('["a","b"]') a list; anything else

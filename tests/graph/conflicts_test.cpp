@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+#include <tuple>
+#include <vector>
+
 namespace newsgraph {
 namespace {
 
@@ -176,6 +181,77 @@ TEST_F(ConflictsTest, QualifierWarningNamesTheFirstPairFromTwoDocuments) {
   EXPECT_EQ(w.sides[0][0]->id, data_.figures[a].id);
   EXPECT_EQ(w.sides[1][0]->id, data_.figures[d].id);
   EXPECT_NE(w.reason.find("qualifier differs"), std::string::npos) << w.reason;
+}
+
+// Syndicated copies: eight documents say 110 Mt, eight say 90 Mt. Every
+// figure links to the one statement it disagrees with: 8 + 7 edges (the two
+// representatives once), not the 64 pairs.
+TEST_F(ConflictsTest, IdenticalStatementsOnASideAreOneEdgeEnd) {
+  for (int copy = 0; copy < 8; ++copy) {
+    Add("doc-a" + std::to_string(copy), "110 Mt", 110e6, "t", "eq");
+    Add("doc-b" + std::to_string(copy), "90 Mt", 90e6, "t", "eq");
+  }
+  ConsistencyReport r = Check();
+  ASSERT_EQ(Count(r, "conflict"), 1u);
+  ASSERT_EQ(r.disagreements[0].sides.size(), 2u);
+  EXPECT_EQ(r.disagreements[0].sides[0].size(), 8u);  // the report still lists every figure
+  std::vector<StoredConflict> edges = ConflictEdges(r);
+  EXPECT_EQ(edges.size(), 15u);
+  std::map<long long, std::set<long long>> linked;  // undirected
+  for (const StoredConflict& e : edges) {
+    EXPECT_NE(data_.figures[e.figure_a - 1].figure.value, data_.figures[e.figure_b - 1].figure.value);
+    EXPECT_TRUE(linked[e.figure_a].insert(e.figure_b).second) << "duplicate edge";
+    EXPECT_TRUE(linked[e.figure_b].insert(e.figure_a).second) << "duplicate edge";
+    EXPECT_EQ(e.severity, "conflict");
+  }
+  EXPECT_EQ(linked.size(), 16u);  // no figure left without an edge
+  for (const auto& [figure, others] : linked)
+    EXPECT_GE(others.size(), 1u) << figure;
+}
+
+// Statements are identical only in value, value_max, unit and qualifier; each
+// figure keeps one edge to every distinct statement on the other sides.
+TEST_F(ConflictsTest, EveryFigureLinksToEachDistinctDisagreeingStatement) {
+  for (auto [doc, text, value, unit, qualifier] :
+       std::vector<std::tuple<const char*, const char*, double, const char*, const char*>>{
+           {"doc-a", "110 Mt", 110e6, "t", "eq"},           // 1: side 0, statement P
+           {"doc-b", "110 million t", 110e6, "t", "eq"},    // 2: side 0, P again
+           {"doc-c", "about 110 Mt", 110e6, "t", "approx"}, // 3: side 0, statement Q
+           {"doc-d", "90 Mt", 90e6, "t", "eq"},             // 4: side 1, statement R
+           {"doc-e", "90 Mt/y", 90e6, "t/y", "eq"},         // 5: side 1, statement S
+           {"doc-f", "90 Mt", 90e6, "t", "eq"},             // 6: side 1, R again
+           {"doc-g", "50 Mt", 50e6, "t", "eq"}})            // 7: side 2, statement T
+    Add(doc, text, value, unit, qualifier);
+  auto fig = [this](int id) { return &data_.figures[static_cast<size_t>(id - 1)]; };
+  ConsistencyReport r;
+  Disagreement d{"smelter-output", "country:examplestan", "2027", "policy", "conflict", "why", {}};
+  d.sides = {{fig(1), fig(2), fig(3)}, {fig(4), fig(5), fig(6)}, {fig(7)}};
+  r.disagreements.push_back(d);
+  std::map<long long, std::set<long long>> linked;  // undirected
+  size_t n = 0;
+  for (const StoredConflict& e : ConflictEdges(r)) {
+    EXPECT_TRUE(linked[e.figure_a].insert(e.figure_b).second) << e.figure_a << "-" << e.figure_b;
+    EXPECT_TRUE(linked[e.figure_b].insert(e.figure_a).second) << e.figure_a << "-" << e.figure_b;
+    EXPECT_EQ(e.reason, "why");
+    ++n;
+  }
+  // Representatives: P=1, Q=3, R=4, S=5, T=7. A repeat links to the
+  // representatives only.
+  using Set = std::set<long long>;
+  EXPECT_EQ(linked[2], (Set{4, 5, 7}));
+  EXPECT_EQ(linked[6], (Set{1, 3, 7}));
+  // Every figure reaches each distinct statement of the other sides.
+  const std::map<long long, char> statement{{1, 'P'}, {2, 'P'}, {3, 'Q'}, {4, 'R'},
+                                            {5, 'S'}, {6, 'R'}, {7, 'T'}};
+  const std::map<long long, std::set<char>> others{
+      {1, {'R', 'S', 'T'}}, {2, {'R', 'S', 'T'}}, {3, {'R', 'S', 'T'}}, {4, {'P', 'Q', 'T'}},
+      {5, {'P', 'Q', 'T'}}, {6, {'P', 'Q', 'T'}}, {7, {'P', 'Q', 'R', 'S'}}};
+  for (const auto& [figure, want] : others) {
+    std::set<char> reached;
+    for (long long g : linked[figure]) reached.insert(statement.at(g));
+    EXPECT_EQ(reached, want) << "figure " << figure;
+  }
+  EXPECT_EQ(n, 14u);  // 2 x 3 from the two repeats, 8 between representatives
 }
 
 }  // namespace

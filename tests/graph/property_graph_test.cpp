@@ -62,7 +62,8 @@ TEST(PropertyGraph, IndexesFindNodes) {
   EXPECT_EQ(pg.FindByProperty("Figure", "metric", "recycled-aluminium-production").size(), 1u);
   EXPECT_TRUE(pg.FindByProperty("Figure", "metric", "nothing").empty());
   ASSERT_TRUE(pg.FindByKey("figure:7").has_value());
-  const PropertyValue* v = pg.node(*pg.FindByKey("figure:7")).props.Get("value");
+  PropertyValue scratch;
+  const PropertyValue* v = pg.NodeProperty(*pg.FindByKey("figure:7"), "value", &scratch);
   ASSERT_NE(v, nullptr);
   EXPECT_DOUBLE_EQ(std::get<double>(*v), 15e6);
   EXPECT_EQ(PropertyGraph::LabelForType("government_body"), "GovernmentBody");
@@ -84,8 +85,9 @@ TEST(PropertyGraph, LazyIndexesAgreeWithAScan) {
   PropertyGraph pg = PropertyGraph::Build(std::move(data));
   auto scan = [&pg](std::string_view label, std::string_view prop, std::string_view value) {
     std::vector<Vertex> out;
+    PropertyValue scratch;
     for (Vertex v : pg.NodesWithLabel(label))
-      if (const PropertyValue* pv = pg.node(v).props.Get(prop))
+      if (const PropertyValue* pv = pg.NodeProperty(v, prop, &scratch))
         if (const auto* s = std::get_if<std::string>(pv); s && *s == value) out.push_back(v);
     return out;
   };
@@ -100,6 +102,52 @@ TEST(PropertyGraph, LazyIndexesAgreeWithAScan) {
     EXPECT_EQ(pg.FindByName("the plan").size(), 1u);
     EXPECT_EQ(pg.FindByName("Plan").size(), 1u);  // the document's title
   }
+}
+
+// A figure's properties come from its columns in the order they were set;
+// built in steps with a sentence source, the sentence is read only when
+// asked for, and everything else is what Build gives.
+TEST(PropertyGraph, FigureColumnsAndSentencesOnDemand) {
+  GraphData data = Sample();
+  data.figures[0].figure.text = "over 15 million tonnes";
+  data.figures[0].figure.sentence = "The plan sets over 15 million tonnes.";
+  data.figures[0].figure.period = "2027";
+  PropertyGraph eager = PropertyGraph::Build(GraphData(data));
+  Vertex fe = *eager.FindByKey("figure:7");
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : eager.NodeProperties(fe)) keys.push_back(k);
+  EXPECT_EQ(keys, (std::vector<std::string>{"id", "value", "unit", "qualifier", "period", "kind",
+                                            "text", "sentence", "doc", "metric", "subject",
+                                            "policy"}));
+  EXPECT_TRUE(eager.node(fe).props.items().empty());
+
+  int reads = 0;
+  GraphData rest = data;
+  std::vector<StoredFigure> figures = std::move(rest.figures);
+  rest.figures.clear();
+  for (StoredFigure& f : figures) f.figure.sentence.clear();  // as loaded without sentences
+  PropertyGraph lazy = PropertyGraph::Begin(rest, figures.size(), [&reads](long long id) {
+    ++reads;
+    return id == 7 ? std::optional<std::string>("The plan sets over 15 million tonnes.")
+                   : std::nullopt;
+  });
+  for (StoredFigure& f : figures) lazy.AddFigure(std::move(f));
+  lazy.Finish(rest);
+  Vertex fl = *lazy.FindByKey("figure:7");
+  EXPECT_EQ(lazy.node_count(), eager.node_count());
+  EXPECT_EQ(lazy.edge_count(), eager.edge_count());
+  PropertyValue scratch;
+  const PropertyValue* text = lazy.NodeProperty(fl, "text", &scratch);
+  ASSERT_NE(text, nullptr);
+  EXPECT_EQ(std::get<std::string>(*text), "over 15 million tonnes");
+  EXPECT_EQ(lazy.NodeProperty(fl, "value_max", &scratch), nullptr);
+  EXPECT_EQ(reads, 0);
+  const PropertyValue* sentence = lazy.NodeProperty(fl, "sentence", &scratch);
+  ASSERT_NE(sentence, nullptr);
+  EXPECT_EQ(std::get<std::string>(*sentence), "The plan sets over 15 million tonnes.");
+  EXPECT_EQ(reads, 1);
+  EXPECT_EQ(lazy.NodeProperties(fl), eager.NodeProperties(fe));
+  EXPECT_EQ(lazy.FindByProperty("Figure", "period", "2027").size(), 1u);
 }
 
 }  // namespace

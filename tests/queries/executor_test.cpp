@@ -473,7 +473,7 @@ class SavedQueryTest : public ExecutorTest {
   Value Ids(const std::string& name) {
     ValueList l;
     for (Vertex v : FindNodesByName(g_, name).nodes)
-      l.emplace_back(std::get<std::string>(*g_.node(v).props.Get("id")));
+      l.emplace_back(std::get<std::string>(g_.NodeProperties(v).front().second));  // id
     return Value(std::move(l));
   }
   size_t Col(const Table& t, const std::string& name) {
