@@ -33,8 +33,11 @@ constexpr const char* kSchemaVersion = "3";
 
 // The indexes each serve a statement below: the mentions key, figures_doc
 // and relations_doc the deletes of a replaced document (and Load's
-// mention order), mentions_entity the entity garbage collection.
-// Everything else reads whole tables (Load).
+// mention order). Everything else reads whole tables (Load).
+//
+// entities.docs counts the documents with a mention of the entity; a
+// replaced document's old entities go when it drops to 0. An index of
+// mentions by entity answered that before, at a quarter of Put's cost.
 //
 // A NULL text / sentence column means "the document's text between the
 // row's offsets", which is what the extractor always produces; the column
@@ -49,13 +52,13 @@ CREATE TABLE IF NOT EXISTS documents(
   content_hash TEXT NOT NULL, version TEXT NOT NULL, text TEXT NOT NULL,
   ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));
 CREATE TABLE IF NOT EXISTS entities(
-  id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL) WITHOUT ROWID;
+  id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, docs INTEGER NOT NULL)
+  WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS entity_aliases(
   entity_id TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY(entity_id, alias)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS mentions(
   doc INTEGER NOT NULL, entity_id TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
   text TEXT, PRIMARY KEY(doc, entity_id, start, end)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 CREATE TABLE IF NOT EXISTS figures(
   id INTEGER PRIMARY KEY, doc INTEGER NOT NULL,
   start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
@@ -113,16 +116,17 @@ struct Store::Statements {
         delete_figures(db, "DELETE FROM figures WHERE doc = ?1"),
         delete_relations(db, "DELETE FROM relations WHERE doc = ?1"),
         delete_doc(db, "DELETE FROM documents WHERE key = ?1"),
-        gc_entity(db,
-                  "DELETE FROM entities WHERE id = ?1 AND NOT EXISTS "
-                  "(SELECT 1 FROM mentions WHERE entity_id = ?1)"),
+        uncount_entity(db, "UPDATE entities SET docs = docs - 1 WHERE id = ?1"),
+        gc_entity(db, "DELETE FROM entities WHERE id = ?1 AND docs <= 0"),
         gc_aliases(db,
                    "DELETE FROM entity_aliases WHERE entity_id = ?1 AND NOT EXISTS "
                    "(SELECT 1 FROM entities WHERE id = ?1)"),
         insert_doc(db,
                    "INSERT INTO documents(id, identity, path, format, title, url, publisher, "
                    "published, content_hash, version, text) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"),
-        insert_entity(db, "INSERT OR IGNORE INTO entities(id, type, name) VALUES (?1, ?2, ?3)"),
+        count_entity(db,
+                     "INSERT INTO entities(id, type, name, docs) VALUES (?1, ?2, ?3, ?4) "
+                     "ON CONFLICT(id) DO UPDATE SET docs = docs + ?4"),
         insert_alias(db, "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES (?1, ?2)"),
         // A mention twice over (same entity, same span) is one row.
         insert_mention(db,
@@ -143,7 +147,8 @@ struct Store::Statements {
   Status FirstError() const {
     for (const Statement* s :
          {&find_doc, &find_id, &doc_entities, &delete_conflicts, &delete_mentions, &delete_figures,
-          &delete_relations, &delete_doc, &gc_entity, &gc_aliases, &insert_doc, &insert_entity,
+          &delete_relations, &delete_doc, &uncount_entity, &gc_entity, &gc_aliases, &insert_doc,
+          &count_entity,
           &insert_alias, &insert_mention, &insert_figure, &insert_relation, &find_source,
           &upsert_source})
       if (!s->ok()) return s->status();
@@ -151,7 +156,8 @@ struct Store::Statements {
   }
 
   Statement find_doc, find_id, doc_entities, delete_conflicts, delete_mentions, delete_figures,
-      delete_relations, delete_doc, gc_entity, gc_aliases, insert_doc, insert_entity, insert_alias,
+      delete_relations, delete_doc, uncount_entity, gc_entity, gc_aliases, insert_doc, count_entity,
+      insert_alias,
       insert_mention, insert_figure, insert_relation, find_source, upsert_source;
 };
 
@@ -223,8 +229,14 @@ Result<std::unique_ptr<Store>> Store::OpenOnce(const std::string& path, bool rea
     // A batch of documents dirties many pages; with SQLite's default 2 MiB
     // page cache they spilled into the WAL mid-transaction and were written
     // again and again (40 page writes per document). 64 MiB holds a batch.
-    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                               "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"}) {
+    // 16 KiB pages (a new store only; set before its first table): fewer,
+    // fuller pages for the same rows, 38 -> 35 MB on the Reuters corpus,
+    // and half the commit time. The WAL is copied back into the store
+    // every 32 MiB instead of every 1000 pages (then 16 MiB), so that an
+    // ingest does not checkpoint at nearly every batch commit.
+    for (const char* pragma : {"PRAGMA page_size=16384", "PRAGMA journal_mode=WAL",
+                               "PRAGMA synchronous=NORMAL", "PRAGMA cache_size=-65536",
+                               "PRAGMA temp_store=MEMORY", "PRAGMA wal_autocheckpoint=2048"}) {
       Status s = Exec(db, pragma);
       if (!s.ok()) return s.WithContext(path);
     }
@@ -404,11 +416,18 @@ Result<PutOutcome> Store::WriteDocument(const Extraction& x, const std::string& 
   if (Status s = write(doc); !s.ok()) return s;
   const int64_t key = sqlite3_last_insert_rowid(db_);
   const std::string_view text = d.text;
-  std::vector<std::string_view> names;
+  std::vector<std::string_view> names, counted;
   for (const Entity& e : x.entities) {
-    if (!known_entities_.count(e.id)) {
-      st_->insert_entity.BindView(1, e.id).BindView(2, e.type).BindView(3, e.name);
-      if (Status s = write(st_->insert_entity); !s.ok()) return s;
+    // This document counts once in entities.docs, if it mentions the
+    // entity; the old version of it, if that mentioned it, already did.
+    bool first = !e.mentions.empty() &&
+                 std::find(counted.begin(), counted.end(), e.id) == counted.end();
+    if (first) counted.push_back(e.id);
+    bool add = first && !old_entities.erase(e.id);
+    if (add || !known_entities_.count(e.id)) {
+      st_->count_entity.BindView(1, e.id).BindView(2, e.type).BindView(3, e.name);
+      st_->count_entity.Bind(4, int64_t{add ? 1 : 0});
+      if (Status s = write(st_->count_entity); !s.ok()) return s;
       known_entities_.insert(e.id);
     }
     // Every written form is an alias: the same few repeat across mentions,
@@ -432,7 +451,6 @@ Result<PutOutcome> Store::WriteDocument(const Extraction& x, const std::string& 
       if (!IsAt(text, m.start, m.end, m.text)) q.BindView(5, m.text);
       if (Status s = write(q); !s.ok()) return s;
     }
-    old_entities.erase(e.id);
   }
   // Figures of one sentence come together: its place is looked up once.
   const std::string* last_sentence = nullptr;
@@ -464,9 +482,12 @@ Result<PutOutcome> Store::WriteDocument(const Extraction& x, const std::string& 
     q.Bind(7, static_cast<int64_t>(r.end));
     if (Status s = write(q); !s.ok()) return s;
   }
-  // Entities only the old version of this document mentioned are gone.
+  // Entities only the old version of this document mentioned lose its
+  // count, and go if no other document mentions them.
   if (!old_entities.empty()) ForgetKnownRows();
   for (const std::string& id : old_entities) {
+    st_->uncount_entity.BindView(1, id);
+    if (Status s = write(st_->uncount_entity); !s.ok()) return s;
     st_->gc_entity.BindView(1, id);
     if (Status s = write(st_->gc_entity); !s.ok()) return s;
     st_->gc_aliases.BindView(1, id);

@@ -144,8 +144,8 @@ class Store {
   // changed before a failure.
   Result<PutOutcome> WriteDocument(const Extraction& x, const std::string& version, bool* wrote);
   // Entity ids and "entity id\x1falias" keys this write transaction has
-  // stored or found stored: most documents name the same entities, and an
-  // INSERT OR IGNORE that finds its row still costs a lookup. Forgotten
+  // stored or found stored: most documents name the same entities, and a
+  // write that finds its row there already still costs a lookup. Forgotten
   // whenever the transaction ends or rows may have gone (rollback, entity
   // garbage collection).
   void ForgetKnownRows();
