@@ -535,11 +535,17 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
     }
     if (!q.status().ok()) return q.status();
   } else {
+    // Read in key order and sorted here by (published, title), ties in key
+    // order: what ORDER BY published, title gave (SQLite's sorter keeps
+    // ties in scan order), without its sorter copying every row.
+    std::vector<int64_t> keys;
+    keys.reserve(g.documents.capacity());
     Statement q(db_, "SELECT key, id, identity, path, format, title, url, publisher, published, "
-                     "content_hash FROM documents ORDER BY published, title");
+                     "content_hash FROM documents");
     if (!q.ok()) return q.status();
     while (q.Step()) {
-      Document& d = add_doc(q.Int(0));
+      keys.push_back(q.Int(0));
+      Document& d = g.documents.emplace_back();
       d.id = q.TextView(1);
       d.identity = q.TextView(2);
       d.path = q.TextView(3);
@@ -552,6 +558,22 @@ Result<GraphData> Store::Load(const LoadOptions& options) {
       d.content_hash = std::strtoull(q.TextView(9).data(), nullptr, 16);  // NUL-terminated
     }
     if (!q.status().ok()) return q.status();
+    std::vector<uint32_t> order(g.documents.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      const Document &x = g.documents[a], &y = g.documents[b];
+      if (int c = x.published.compare(y.published); c != 0) return c < 0;
+      return x.title < y.title;
+    });
+    std::vector<Document> sorted;
+    sorted.reserve(order.size());
+    for (uint32_t i : order) {
+      int64_t key = keys[i];
+      if (key >= 0 && static_cast<size_t>(key) < doc_at.size())
+        doc_at[static_cast<size_t>(key)] = static_cast<uint32_t>(sorted.size());
+      sorted.push_back(std::move(g.documents[i]));
+    }
+    g.documents = std::move(sorted);
   }
   if (options.entities) {
     Statement q(db_, "SELECT e.id, e.type, e.name, a.alias FROM entities e "
