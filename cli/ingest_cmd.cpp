@@ -132,7 +132,28 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
                                [](const InputFile& in) { return in.path == "-"; });
   Progress progress("ingest", n, total_bytes);
   size_t added = 0, replaced = 0, unchanged = 0, failed = 0, bytes_done = 0, in_batch = 0;
-  Status batch = (*store)->BeginBatch();
+  // Documents stored in the open batch, and those a rolled-back batch
+  // took with it (not stored after all: the summary must not count them).
+  size_t batch_added = 0, batch_replaced = 0, rolled_back = 0;
+  int rollbacks = (*store)->batch_rollbacks();
+  auto batch_landed = [&] { batch_added = batch_replaced = 0; };
+  auto check_rollback = [&] {
+    if ((*store)->batch_rollbacks() == rollbacks) return;
+    rollbacks = (*store)->batch_rollbacks();
+    added -= batch_added;
+    replaced -= batch_replaced;
+    rolled_back += batch_added + batch_replaced;
+    batch_added = batch_replaced = 0;
+    in_batch = 0;
+  };
+  // Without a batch every document would still be stored, each in its own
+  // transaction (many times slower); that the store cannot even start one
+  // means another process holds it or it cannot be written.
+  if (Status s = (*store)->BeginBatch(); !s.ok()) {
+    std::fprintf(stderr, "newsgraph: %s: cannot start writing: %s\n", g.db_path.c_str(),
+                 s.message().c_str());
+    return kExitUsage;
+  }
   auto produce = [&](size_t i) { return Process(inputs[i], **pipeline, *known); };
   auto consume = [&](size_t i, FileResult r) {
     const std::string& path = inputs[i].path;
@@ -154,11 +175,12 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
       if (!outcome.ok()) {
         std::fprintf(stderr, "%s: %s\n", path.c_str(), outcome.status().message().c_str());
         file_ok = false;
+        check_rollback();
         continue;
       }
       switch (*outcome) {
-        case PutOutcome::kAdded: ++added; break;
-        case PutOutcome::kReplaced: ++replaced; break;
+        case PutOutcome::kAdded: ++added, ++batch_added; break;
+        case PutOutcome::kReplaced: ++replaced, ++batch_replaced; break;
         case PutOutcome::kUnchanged: ++unchanged; break;
       }
     }
@@ -170,15 +192,25 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
     if (!file_ok) ++failed;
     if (++in_batch >= kBatch) {
       Status s = (*store)->CommitBatch();
-      if (!s.ok()) std::fprintf(stderr, "newsgraph: %s\n", s.message().c_str());
-      (*store)->BeginBatch();
+      if (s.ok()) {
+        batch_landed();
+      } else {
+        std::fprintf(stderr, "newsgraph: %s\n", s.message().c_str());
+        check_rollback();
+      }
+      if (Status b = (*store)->BeginBatch(); !b.ok())
+        std::fprintf(stderr, "newsgraph: %s: %s (going on one transaction per document)\n",
+                     g.db_path.c_str(), b.message().c_str());
       in_batch = 0;
     }
   };
   RunOrdered<FileResult>(n, has_stdin ? 1 : jobs, produce, consume);
-  if (Status s = (*store)->CommitBatch(); !s.ok())
+  if (Status s = (*store)->CommitBatch(); s.ok()) {
+    batch_landed();
+  } else {
     std::fprintf(stderr, "newsgraph: %s\n", s.message().c_str());
-  (void)batch;
+    check_rollback();
+  }
 
   // The consistency check looks across documents, so it runs once the
   // batch has landed; its result is stored as CONFLICTS_WITH edges.
@@ -194,10 +226,13 @@ int RunIngest(const GlobalOptions& g, const Args& args) {
                          : data.status();
     if (!s.ok()) std::fprintf(stderr, "newsgraph: consistency check: %s\n", s.message().c_str());
   }
-  if (!quiet)
-    std::fprintf(stderr, "ingest: %zu added, %zu replaced, %zu unchanged, %zu failed -> %s\n",
-                 added, replaced, unchanged, failed, g.db_path.c_str());
-  return failed ? kExitSomeFailed : kExitOk;
+  if (!quiet) {
+    std::fprintf(stderr, "ingest: %zu added, %zu replaced, %zu unchanged, %zu failed", added,
+                 replaced, unchanged, failed);
+    if (rolled_back) std::fprintf(stderr, ", %zu rolled back (run again)", rolled_back);
+    std::fprintf(stderr, " -> %s\n", g.db_path.c_str());
+  }
+  return failed || rolled_back ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace newsgraph::cli

@@ -4,7 +4,9 @@
 // Schema (see store.cpp for the DDL): sources (file path -> content hash,
 // extractor version), documents, entities, entity_aliases, mentions, figures,
 // relations, conflicts. Every fact keeps its provenance (document, offsets,
-// sentence). WAL mode with a busy timeout, so a reader and a writer, or two
+// sentence): facts name their document by its integer key, and text the
+// document already holds (mention text, sentences) is kept as offsets into
+// it. WAL mode with a busy timeout, so a reader and a writer, or two
 // writers, can work on one store at once.
 //
 // A crash never leaves half a document: a Put is its own transaction, or
@@ -80,8 +82,14 @@ class Store {
   // Groups the following Puts and MarkSources into one transaction (each
   // Put stays atomic on its own inside it). CommitBatch ends it; a crash
   // before it loses only the open batch.
+  // A failed CommitBatch rolls the batch back (see batch_rollbacks).
   Status BeginBatch();
   Status CommitBatch();
+  // How many batches have been rolled back, by a Put failing mid-document
+  // or a failed CommitBatch. When it goes up, every Put since the last
+  // successful CommitBatch is undone: callers counting stored documents
+  // take those back.
+  int batch_rollbacks() const { return batch_rollbacks_; }
 
   // Records that `path` with `content_hash` has been ingested.
   Status MarkSource(const std::string& path, uint64_t content_hash, const std::string& version);
@@ -105,6 +113,8 @@ class Store {
     // order (what the consistency check reads; the sort by date and title
     // was a third of its load).
     bool document_details = true;
+    // false: figures' `sentence` empty. Most are offsets into their
+    // document's text, which is read only when they are asked for.
     bool figure_sentences = true;
     bool entities = true;
     bool mentions = true;
@@ -147,8 +157,8 @@ class Store {
   // changed before a failure.
   Result<PutOutcome> WriteDocument(const Extraction& x, const std::string& version, bool* wrote);
   // Entity ids and "entity id\x1falias" keys this write transaction has
-  // stored or found stored: most documents name the same entities, and an
-  // INSERT OR IGNORE that finds its row still costs a lookup. Forgotten
+  // stored or found stored: most documents name the same entities, and a
+  // write that finds its row there already still costs a lookup. Forgotten
   // whenever the transaction ends or rows may have gone (rollback, entity
   // garbage collection).
   void ForgetKnownRows();
@@ -157,6 +167,7 @@ class Store {
 
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statements> st_;
+  int batch_rollbacks_ = 0;
 };
 
 }  // namespace newsgraph

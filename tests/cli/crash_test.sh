@@ -27,8 +27,8 @@ for i in range(400):
         f.write("\n".join(lines) + "\n")
 PY
 "$bin" --db "$tmp/ref.db" ingest "$tmp/in" 2>/dev/null || fail "reference ingest failed"
-facts() { sqlite3 "$1" "SELECT d.path, (SELECT count(*) FROM figures f WHERE f.doc_id = d.id),
-  (SELECT count(*) FROM mentions m WHERE m.doc_id = d.id) FROM documents d ORDER BY d.path"; }
+facts() { sqlite3 "$1" "SELECT d.path, (SELECT count(*) FROM figures f WHERE f.doc = d.key),
+  (SELECT count(*) FROM mentions m WHERE m.doc = d.key) FROM documents d ORDER BY d.path"; }
 facts "$tmp/ref.db" > "$tmp/ref.facts"
 
 # 1. kill -9 at random points.

@@ -218,6 +218,33 @@ TEST_F(StoreTest, ReplacingCollectsEntitiesOnlyTheOldVersionHad) {
   }
 }
 
+// Each document counts once for each entity it mentions, however often it
+// is replaced: the entity goes when the last document mentioning it does.
+TEST_F(StoreTest, AnEntityGoesWithTheLastDocumentMentioningIt) {
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok());
+  auto without_miit = [](const std::string& identity, uint64_t hash) {
+    Extraction x = Sample(identity, hash, 1);
+    x.entities.clear();
+    return x;
+  };
+  ASSERT_EQ(*(*store)->Put(Sample("a", 1, 1), "v1"), PutOutcome::kAdded);
+  ASSERT_EQ(*(*store)->Put(Sample("b", 2, 1), "v1"), PutOutcome::kAdded);
+  // Replaced twice, still mentioning MIIT: still two documents' worth.
+  Extraction twice = Sample("a", 3, 1);
+  twice.entities.push_back(twice.entities[0]);  // the same entity listed twice
+  ASSERT_EQ(*(*store)->Put(twice, "v1"), PutOutcome::kReplaced);
+  ASSERT_EQ(*(*store)->Put(Sample("a", 4, 1), "v1"), PutOutcome::kReplaced);
+  ASSERT_EQ(*(*store)->Put(without_miit("a", 5), "v1"), PutOutcome::kReplaced);
+  EXPECT_EQ((*store)->CountAll()->entities, 1);
+  ASSERT_EQ(*(*store)->Put(without_miit("b", 6), "v1"), PutOutcome::kReplaced);
+  EXPECT_EQ((*store)->CountAll()->entities, 0);
+  ASSERT_EQ(*(*store)->Put(Sample("b", 7, 1), "v1"), PutOutcome::kReplaced);
+  auto g = (*store)->Load();
+  ASSERT_EQ(g->entities.size(), 1u);
+  EXPECT_EQ(g->entities[0].aliases, std::vector<std::string>{"Ministry of Industry"});
+}
+
 TEST_F(StoreTest, ReplacingDropsConflictsOnTheOldFigures) {
   auto store = Store::Open(path_);
   ASSERT_TRUE(store.ok());
