@@ -1,11 +1,13 @@
 // `newsgraph conflicts`: the cross-source consistency report (SPEC), as text
 // an analyst reads at a glance or as JSON.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "cli/commands.h"
 #include "extract/lexicon.h"
@@ -98,8 +100,13 @@ int RunConflicts(const GlobalOptions& g, const Args& args) {
   // The report reads documents and figures only: entities, mentions and
   // relations were most of this command's load, and the stored conflicts
   // are this report's own earlier result.
+  // Sentences are read for the figures shown only, and JSON names a
+  // document by its path: every figure's sentence and the documents sorted
+  // by date and title were most of the rest on a large store.
   Store::LoadOptions load;
   load.entities = load.mentions = load.relations = load.conflicts = false;
+  load.figure_sentences = false;
+  load.document_details = format == "text";
   auto data = (*store)->Load(load);
   if (!data.ok()) {
     std::fprintf(stderr, "newsgraph conflicts: %s\n", data.status().message().c_str());
@@ -109,6 +116,16 @@ int RunConflicts(const GlobalOptions& g, const Args& args) {
   std::unordered_map<std::string_view, const Document*> docs;
   docs.reserve(data->documents.size());
   for (const Document& d : data->documents) docs.emplace(d.id, &d);
+
+  std::unordered_map<long long, std::string> sentences;  // figure id -> sentence
+  auto sentence_of = [&](const StoredFigure* f) -> const std::string& {
+    auto [it, fresh] = sentences.try_emplace(f->id);
+    if (fresh) {
+      auto s = (*store)->FigureSentence(f->id);
+      if (s.ok()) it->second = std::move(*s);
+    }
+    return it->second;
+  };
 
   std::vector<const Disagreement*> shown;
   for (const Disagreement& d : report.disagreements) {
@@ -124,6 +141,16 @@ int RunConflicts(const GlobalOptions& g, const Args& args) {
     shown.push_back(&d);
   }
 
+  // Read in figure id order, so each document's text is read once.
+  {
+    std::vector<const StoredFigure*> wanted;
+    for (const Disagreement* d : shown)
+      for (const auto& side : d->sides) wanted.insert(wanted.end(), side.begin(), side.end());
+    std::sort(wanted.begin(), wanted.end(),
+              [](const StoredFigure* a, const StoredFigure* b) { return a->id < b->id; });
+    for (const StoredFigure* f : wanted) sentence_of(f);
+  }
+
   if (format == "json") {
     nlohmann::json out = nlohmann::json::array();
     for (const Disagreement* d : shown) {
@@ -134,7 +161,7 @@ int RunConflicts(const GlobalOptions& g, const Args& args) {
           auto it = docs.find(f->doc_id);
           s.push_back({{"doc", it == docs.end() ? f->doc_id : it->second->path},
                        {"text", f->figure.text},
-                       {"sentence", f->figure.sentence},
+                       {"sentence", sentence_of(f)},
                        {"value", f->figure.value},
                        {"value_max", f->figure.value_max ? nlohmann::json(*f->figure.value_max)
                                                          : nlohmann::json(nullptr)},
@@ -184,7 +211,7 @@ int RunConflicts(const GlobalOptions& g, const Args& args) {
                       doc->publisher.empty() ? "(publisher unknown)" : doc->publisher.c_str(),
                       doc->published.empty() ? "undated" : doc->published.c_str(),
                       doc->title.empty() ? doc->path.c_str() : Shorten(doc->title, 90).c_str());
-        std::printf("      > %s\n", Shorten(f->figure.sentence, 220).c_str());
+        std::printf("      > %s\n", Shorten(sentence_of(f), 220).c_str());
       }
       if (label < 'Z') ++label;
     }

@@ -14,6 +14,7 @@
 // ever reaches SQLite as bound parameters.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -27,6 +28,8 @@
 struct sqlite3;
 
 namespace newsgraph {
+
+class Statement;  // graph/sqlite_util.h
 
 enum class PutOutcome { kAdded, kReplaced, kUnchanged };
 
@@ -109,9 +112,9 @@ class Store {
   // documents and figures, without sentences: at 8x the Reuters corpus the
   // rest was most of the ingest's peak memory.
   struct LoadOptions {
-    // false: documents with id and published date only, in no particular
-    // order (what the consistency check reads; the sort by date and title
-    // was a third of its load).
+    // false: documents with id, path and published date only, in no
+    // particular order (what the consistency check reads; the sort by date
+    // and title was a third of its load).
     bool document_details = true;
     // false: figures' `sentence` empty. Most are offsets into their
     // document's text, which is read only when they are asked for.
@@ -132,8 +135,8 @@ class Store {
   Result<GraphData> Load() { return Load(LoadOptions{}); }
   Result<GraphData> Load(const LoadOptions& options);
 
-  // The sentence of the figure with row id `figure_id`, for a graph built
-  // without them (LoadOptions::figure_sentences false).
+  // The sentence of the figure with row id `figure_id`, for a graph or a
+  // report built without them (LoadOptions::figure_sentences false).
   Result<std::string> FigureSentence(long long figure_id);
 
   // Replaces all stored conflicts.
@@ -167,6 +170,11 @@ class Store {
 
   sqlite3* db_ = nullptr;
   std::unique_ptr<Statements> st_;
+  // FigureSentence's statements, prepared on first use, and the text of the
+  // document it read last.
+  std::unique_ptr<Statement> figure_sentence_, document_text_;
+  int64_t cached_text_key_ = -1;
+  std::string cached_text_;
   int batch_rollbacks_ = 0;
 };
 
