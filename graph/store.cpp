@@ -218,10 +218,13 @@ Result<std::unique_ptr<Store>> Store::OpenOnce(const std::string& path, bool rea
   Statement probe(db, "SELECT value FROM meta WHERE key = 'schema'");
   bool has_meta = probe.ok();
   if (!has_meta) {
-    Statement tables(db, "SELECT count(*) FROM sqlite_master");
+    // A meta table now means another ingest created the store since the
+    // probe: it is ours.
+    Statement tables(db, "SELECT count(*), coalesce(sum(name = 'meta'), 0) FROM sqlite_master");
     if (!tables.ok() || !tables.Step())
       return Status::Error(path + ": not a newsgraph store (not an SQLite database)");
-    if (tables.Int(0) > 0) return Status::Error(path + ": not a newsgraph store (foreign tables)");
+    if (tables.Int(0) > 0 && tables.Int(1) == 0)
+      return Status::Error(path + ": not a newsgraph store (foreign tables)");
     if (read_only) return Status::Error(path + ": empty store; ingest something first");
   } else if (probe.Step() && probe.Text(0) != kSchemaVersion) {
     return Status::Error(path + ": store schema " + probe.Text(0) + " is not the supported " +
@@ -242,10 +245,16 @@ Result<std::unique_ptr<Store>> Store::OpenOnce(const std::string& path, bool rea
       Status s = Exec(db, pragma);
       if (!s.ok()) return s.WithContext(path);
     }
+    // One transaction: another ingest opening the same new store sees no
+    // tables or all of them, never a half-made schema.
+    Transaction schema(db);
+    if (!schema.status().ok()) return schema.status().WithContext(path);
     Status s = Exec(db, kSchema);
     if (!s.ok()) return s.WithContext(path);
     s = Exec(db, (std::string("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '") +
                   kSchemaVersion + "')").c_str());
+    if (!s.ok()) return s.WithContext(path);
+    s = schema.Commit();
     if (!s.ok()) return s.WithContext(path);
     s = store->PrepareWrites();
     if (!s.ok()) return s.WithContext(path);
