@@ -40,7 +40,7 @@ std::string KindClass(const std::string& kind) {
 
 // t and t/y both state annual tonnages in this field; everything else is
 // its own dimension (% and pp are kept apart).
-std::string Dimension(const std::string& unit) { return unit == "t/y" ? "t" : unit; }
+std::string_view Dimension(std::string_view unit) { return unit == "t/y" ? "t" : unit; }
 
 // Half the last written digit, in the figure's unit: "110 million" -> 0.5
 // million, "110.32 million" -> 0.005 million, "3-5%" -> 0.5. Numbers in
@@ -373,7 +373,7 @@ ConsistencyReport CheckConsistency(const GraphData& data, const ConflictOptions&
     if (f.metric.find('-') == std::string::npos || options.bare_measures.count(f.metric)) continue;
     std::string subject = SubjectOf(f);
     if (auto it = dated.find(subject); it != dated.end()) subject = it->second;
-    groups[{f.metric, subject, f.period, KindClass(f.kind), Dimension(f.unit)}].push_back(&sf);
+    groups[{f.metric, subject, f.period, KindClass(f.kind), std::string(Dimension(f.unit))}].push_back(&sf);
   }
   for (const auto& [key, figs] : groups) CheckGroup(key, figs, options, &report);
   CheckUnitSlips(groups, &report);
@@ -396,8 +396,7 @@ ConsistencyReport CheckConsistency(const GraphData& data, const ConflictOptions&
   };
   using MetricKey = std::tuple<std::string_view, std::string_view, std::string_view>;
   auto metric_key = [](const Figure& f) {
-    return MetricKey{f.metric, f.unit == "t/y" ? std::string_view("t") : std::string_view(f.unit),
-                     f.subject};
+    return MetricKey{f.metric, Dimension(f.unit), f.subject};
   };
   std::map<MetricKey, const StoredFigure*> latest;
   for (const StoredFigure& sf : data.figures) {
